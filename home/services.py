@@ -48,7 +48,7 @@ def ensure_coordinator_group(root_page: Page) -> Group:
     for app_label, actions in COORDINATOR_MODEL_PERMISSIONS.items():
         perms += Permission.objects.filter(
             content_type__app_label=app_label,
-            codename__regex=r"^(%s)_" % "|".join(actions),
+            codename__regex=r"^({})_".format("|".join(actions)),
         )
     group.permissions.add(*perms)
 
