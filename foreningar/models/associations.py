@@ -1,0 +1,372 @@
+"""The association register: one index page and one page per association."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..identifiers import IdentifierKind, normalise_identifier
+
+DESCRIPTION_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+
+
+class AssociationIndexPage(Page):
+    """The public register at /foreningar/: directory, search and filters."""
+
+    intro = RichTextField(
+        _("ingress"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("Visas ovanför sökformuläret."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    # One register per site; it lives directly under the home page.
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["foreningar.AssociationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("föreningsregister")
+        verbose_name_plural = _("föreningsregister")
+
+
+class AssociationTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "foreningar.AssociationPage",
+        on_delete=models.CASCADE,
+        related_name="tagged_items",
+    )
+
+
+def in_default_locale():
+    """Associations link to the vocabulary rows of the default language; the
+    translated rows are only for display."""
+    from django.conf import settings
+
+    return Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
+def _current_year() -> int:
+    return datetime.date.today().year
+
+
+class AssociationPage(Page):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Aktiv")
+        DORMANT = "dormant", _("Vilande")
+
+    # Profil
+    short_description = models.CharField(
+        _("kort beskrivning"),
+        max_length=300,
+        help_text=_(
+            "En eller två meningar. Visas i listor och sökresultat (högst 300 tecken)."
+        ),
+    )
+    description = RichTextField(
+        _("beskrivning"), features=DESCRIPTION_FEATURES, blank=True
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logotyp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Ge bilden en alt-text som beskriver logotypen, t.ex. föreningens namn."
+        ),
+    )
+    org_id_kind = models.CharField(
+        _("sorts organisationsnummer"),
+        max_length=20,
+        choices=IdentifierKind.choices,
+        blank=True,
+    )
+    org_id = models.CharField(
+        _("organisationsnummer"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "Kontrolleras automatiskt. Lämna tomt om föreningen inte har något."
+        ),
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        _("grundad år"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800)],
+    )
+    member_count = models.PositiveIntegerField(
+        _("ungefärligt antal medlemmar"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(1_000_000)],
+    )
+
+    # Verksamhet
+    activity_areas = ParentalManyToManyField(
+        "foreningar.ActivityArea",
+        limit_choices_to=in_default_locale,
+        verbose_name=_("verksamhetsområden"),
+        blank=True,
+    )
+    target_groups = ParentalManyToManyField(
+        "foreningar.TargetGroup",
+        limit_choices_to=in_default_locale,
+        verbose_name=_("målgrupper"),
+        blank=True,
+    )
+    districts = ParentalManyToManyField(
+        "foreningar.District",
+        limit_choices_to=in_default_locale,
+        verbose_name=_("områden"),
+        blank=True,
+        help_text=_("Var i kommunen föreningen har verksamhet."),
+    )
+    languages = ParentalManyToManyField(
+        "foreningar.ActivityLanguage",
+        limit_choices_to=in_default_locale,
+        verbose_name=_("verksamhetsspråk"),
+        blank=True,
+    )
+    keywords = ClusterTaggableManager(
+        through=AssociationTag,
+        verbose_name=_("nyckelord"),
+        blank=True,
+        help_text=_("Fria sökord, t.ex. ”fotboll”, ”körsång”, ”stickning”."),
+    )
+    meeting_place_name = models.CharField(_("mötesplats"), max_length=120, blank=True)
+    street_address = models.CharField(_("gatuadress"), max_length=200, blank=True)
+    postcode = models.CharField(_("postnummer"), max_length=10, blank=True)
+    town = models.CharField(_("ort"), max_length=80, blank=True)
+    latitude = models.DecimalField(
+        _("latitud"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitud"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    meeting_times = models.TextField(
+        _("mötestider"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Till exempel ”Tisdagar kl. 18–20, inte under sommaren”."),
+    )
+    premises_accessibility = models.TextField(
+        _("lokalens tillgänglighet"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Till exempel trappor, hiss, hörslinga, tillgänglig toalett."),
+    )
+    step_free_access = models.BooleanField(_("entré utan trappsteg"), default=False)
+    accessible_toilet = models.BooleanField(
+        _("tillgänglighetsanpassad toalett"), default=False
+    )
+    hearing_loop = models.BooleanField(_("hörslinga"), default=False)
+    membership_fee = models.CharField(
+        _("medlemsavgift"),
+        max_length=200,
+        blank=True,
+        help_text=_("Till exempel ”200 kr per år, gratis för barn”."),
+    )
+    looking_for_volunteers = models.BooleanField(
+        _("vi söker volontärer"), default=False
+    )
+    volunteers_text = models.TextField(
+        _("vilka volontärer ni söker"),
+        blank=True,
+        max_length=1000,
+    )
+
+    # Kontakt (public)
+    public_email = models.EmailField(_("e-post"), blank=True)
+    public_phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    website = models.URLField(_("webbplats"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    other_social_url = models.URLField(_("annan social kanal"), blank=True)
+
+    # Administration
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    listed_publicly = models.BooleanField(
+        _("visas i det publika registret"),
+        default=True,
+        help_text=_(
+            "Avmarkera för att bara koordinatorn ska se föreningen. Den syns då inte "
+            "i katalogen, sökningen, API:t, CSV-filen eller webbkartan."
+        ),
+    )
+    last_verified_at = models.DateTimeField(
+        _("uppgifterna bekräftade"),
+        null=True,
+        blank=True,
+        help_text=_("När föreningen senast bekräftade att uppgifterna stämmer."),
+    )
+
+    profile_panels = [
+        FieldPanel("title", heading=_("Föreningens namn")),
+        FieldPanel("short_description"),
+        FieldPanel("description"),
+        FieldPanel("logo"),
+        FieldRowPanel([FieldPanel("founded_year"), FieldPanel("member_count")]),
+    ]
+    contact_panels = [
+        FieldRowPanel([FieldPanel("public_email"), FieldPanel("public_phone")]),
+        FieldPanel("website"),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("other_social_url"),
+            ],
+            heading=_("Sociala medier"),
+        ),
+    ]
+    activity_panels = [
+        FieldPanel("activity_areas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("districts", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("keywords"),
+        MultiFieldPanel(
+            [
+                FieldPanel("meeting_place_name"),
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("town")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("meeting_times"),
+            ],
+            heading=_("Var och när"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("premises_accessibility"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("step_free_access"),
+                        FieldPanel("accessible_toilet"),
+                        FieldPanel("hearing_loop"),
+                    ]
+                ),
+            ],
+            heading=_("Lokalens tillgänglighet"),
+        ),
+        FieldPanel("membership_fee"),
+        MultiFieldPanel(
+            [FieldPanel("looking_for_volunteers"), FieldPanel("volunteers_text")],
+            heading=_("Volontärer"),
+        ),
+    ]
+    administration_panels = [
+        FieldRowPanel([FieldPanel("org_id_kind"), FieldPanel("org_id")]),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("listed_publicly")]),
+        FieldPanel("last_verified_at"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(profile_panels, heading=_("Profil")),
+            ObjectList(contact_panels, heading=_("Kontakt")),
+            ObjectList(activity_panels, heading=_("Verksamhet")),
+            ObjectList(administration_panels, heading=_("Administration")),
+            ObjectList(Page.promote_panels, heading=_("Publicering")),
+            ObjectList(Page.settings_panels, heading=_("Inställningar")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("short_description"),
+        index.SearchField("description"),
+        index.SearchField("meeting_place_name"),
+        index.SearchField("town"),
+        index.AutocompleteField("title"),
+        index.RelatedFields("keywords", [index.SearchField("name")]),
+        index.RelatedFields("activity_areas", [index.SearchField("name")]),
+        index.RelatedFields("target_groups", [index.SearchField("name")]),
+        index.RelatedFields("districts", [index.SearchField("name")]),
+        index.FilterField("listed_publicly"),
+        index.FilterField("status"),
+        index.FilterField("looking_for_volunteers"),
+    ]
+
+    # Associations live only in the register and have no children.
+    parent_page_types = ["foreningar.AssociationIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("förening")
+        verbose_name_plural = _("föreningar")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["org_id_kind", "org_id"],
+                condition=~Q(org_id=""),
+                name="unique_association_org_id",
+            )
+        ]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        self.org_id = (self.org_id or "").strip()
+        if self.org_id:
+            if not self.org_id_kind:
+                errors["org_id_kind"] = _("Välj vilken sorts nummer det är.")
+            else:
+                try:
+                    self.org_id = normalise_identifier(self.org_id_kind, self.org_id)
+                except ValidationError as error:
+                    errors["org_id"] = error
+                else:
+                    duplicate = (
+                        AssociationPage.objects.filter(
+                            org_id_kind=self.org_id_kind, org_id=self.org_id
+                        )
+                        .exclude(pk=self.pk)
+                        .first()
+                    )
+                    if duplicate:
+                        errors["org_id"] = _(
+                            "Numret används redan av föreningen ”%(name)s”."
+                        ) % {"name": duplicate.title}
+        if self.founded_year and self.founded_year > _current_year():
+            errors["founded_year"] = _("Året kan inte ligga i framtiden.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_verified_recently(self) -> bool:
+        if not self.last_verified_at:
+            return False
+        return self.last_verified_at >= timezone.now() - datetime.timedelta(days=365)
