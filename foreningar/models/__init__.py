@@ -1,4 +1,12 @@
 from .associations import AssociationIndexPage, AssociationPage, AssociationTag
+from .registration import AssociationRegistrationPage
+from .representatives import (
+    LoginToken,
+    RegistrationApplication,
+    Representative,
+    RepresentativeLink,
+    VerificationReminder,
+)
 from .vocabularies import ActivityArea, ActivityLanguage, District, TargetGroup
 
 __all__ = [
@@ -6,7 +14,13 @@ __all__ = [
     "ActivityLanguage",
     "AssociationIndexPage",
     "AssociationPage",
+    "AssociationRegistrationPage",
     "AssociationTag",
     "District",
+    "LoginToken",
+    "RegistrationApplication",
+    "Representative",
+    "RepresentativeLink",
     "TargetGroup",
+    "VerificationReminder",
 ]

@@ -43,7 +43,10 @@ class AssociationIndexPage(Page):
 
     # One register per site; it lives directly under the home page.
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["foreningar.AssociationPage"]
+    subpage_types = [
+        "foreningar.AssociationPage",
+        "foreningar.AssociationRegistrationPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:

@@ -1,0 +1,177 @@
+"""Association representatives and the records of self-service: applications
+(with the consent given), single-use login links and verification reminders.
+
+Everything here is personal data: never shown on public pages, in the API or in
+the CSV export. Coordinators see and erase it in the admin."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+
+
+class Representative(ClusterableModel):
+    """A person who may update one or more associations. Not a Wagtail user:
+    they log in with emailed single-use links."""
+
+    email = models.EmailField(_("e-post"), max_length=254, unique=True)
+    name = models.CharField(_("namn"), max_length=120)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    language = models.CharField(
+        _("språk för e-post"), max_length=8, default="sv", blank=True
+    )
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    last_login_at = models.DateTimeField(_("senast inloggad"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("language"),
+        InlinePanel("links", heading=_("Föreningar"), label=_("förening")),
+    ]
+
+    class Meta:
+        verbose_name = _("föreningsrepresentant")
+        verbose_name_plural = _("föreningsrepresentanter")
+        ordering = ["name", "email"]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
+
+    def save(self, *args, **kwargs):
+        self.email = (self.email or "").strip().lower()
+        super().save(*args, **kwargs)
+
+
+class RepresentativeLink(models.Model):
+    """One representative's role in one association."""
+
+    representative = ParentalKey(
+        Representative, on_delete=models.CASCADE, related_name="links"
+    )
+    association = models.ForeignKey(
+        "foreningar.AssociationPage",
+        verbose_name=_("förening"),
+        on_delete=models.CASCADE,
+        related_name="representative_links",
+    )
+    role = models.CharField(_("roll i föreningen"), max_length=80, blank=True)
+    created_at = models.DateTimeField(_("tillagd"), auto_now_add=True)
+
+    panels = [FieldPanel("association"), FieldPanel("role")]
+
+    class Meta:
+        verbose_name = _("representantskap")
+        verbose_name_plural = _("representantskap")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["representative", "association"],
+                name="unique_representative_association",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.representative_id} → {self.association_id}"
+
+
+class RegistrationApplication(models.Model):
+    """A registration (or a request for access to an existing association)
+    waiting for the applicant to confirm their email address. Keeps the consent
+    record after confirmation."""
+
+    class Kind(models.TextChoices):
+        REGISTER = "register", _("Ny förening")
+        ACCESS = "access", _("Begäran om åtkomst")
+
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", _("E-post ej bekräftad")
+        SUBMITTED = "submitted", _("Väntar på granskning")
+        APPROVED = "approved", _("Godkänd")
+        REJECTED = "rejected", _("Behöver ändras")
+        ACCESS_REQUESTED = "access_requested", _("Åtkomst begärd")
+
+    kind = models.CharField(
+        _("typ"), max_length=10, choices=Kind.choices, default=Kind.REGISTER
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.UNCONFIRMED
+    )
+    # The association fields as the applicant entered them (JSON-safe values).
+    data = models.JSONField(_("föreningens uppgifter"), default=dict, blank=True)
+    applicant_name = models.CharField(_("namn"), max_length=120)
+    applicant_email = models.EmailField(_("e-post"), max_length=254)
+    applicant_phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    applicant_role = models.CharField(_("roll i föreningen"), max_length=80)
+    language = models.CharField(_("språk"), max_length=8, default="sv")
+    consent_version = models.CharField(_("version av dataskyddstexten"), max_length=40)
+    consent_text_hash = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64)
+    consented_at = models.DateTimeField(_("samtycke givet"))
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("e-post bekräftad"), null=True, blank=True)
+    association = models.ForeignKey(
+        "foreningar.AssociationPage",
+        verbose_name=_("förening"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    representative = models.ForeignKey(
+        Representative,
+        verbose_name=_("representant"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="applications",
+    )
+
+    class Meta:
+        verbose_name = _("registreringsansökan")
+        verbose_name_plural = _("registreringsansökningar")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.data.get('title', '')}"
+
+
+class LoginToken(models.Model):
+    """Makes emailed login links single-use. The link carries a signed nonce;
+    this row says whom it is for, until when, and whether it was used."""
+
+    class Purpose(models.TextChoices):
+        LOGIN = "login", _("Inloggning")
+        INVITE = "invite", _("Inbjudan")
+        WELCOME = "welcome", _("Godkänd registrering")
+        REMINDER = "reminder", _("Påminnelse")
+
+    representative = models.ForeignKey(
+        Representative, on_delete=models.CASCADE, related_name="login_tokens"
+    )
+    nonce = models.CharField(max_length=64, unique=True)
+    purpose = models.CharField(max_length=10, choices=Purpose.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inloggningslänk")
+        verbose_name_plural = _("inloggningslänkar")
+
+
+class VerificationReminder(models.Model):
+    """When the association's representatives were last reminded to check the
+    association's data (at most one reminder per 30 days)."""
+
+    association = models.OneToOneField(
+        "foreningar.AssociationPage",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="verification_reminder",
+    )
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("påminnelse om uppgifter")
+        verbose_name_plural = _("påminnelser om uppgifter")
