@@ -31,6 +31,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("sok/", home_views.search, name="search"),
+    path("min-forening/", include("foreningar.selfservice.urls")),
+    path("", include("foreningar.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

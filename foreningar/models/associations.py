@@ -6,7 +6,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -19,17 +21,26 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.selectors import PUBLIC_PAGE_EXCLUSIONS
+
 from ..identifiers import IdentifierKind, normalise_identifier
+from ..serializers import KeywordListField, VocabularyListField
 
 DESCRIPTION_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
 
 class AssociationIndexPage(Page):
-    """The public register at /foreningar/: directory, search and filters."""
+    """The public register at /foreningar/: directory, search and filters.
+
+    Associations exist once, in the default locale. A translated index page
+    (/fi/..., /en/...) lists and routes to the same associations."""
 
     intro = RichTextField(
         _("ingress"),
@@ -53,6 +64,46 @@ class AssociationIndexPage(Page):
         verbose_name = _("föreningsregister")
         verbose_name_plural = _("föreningsregister")
 
+    def canonical_index(self) -> "AssociationIndexPage":
+        """The default-locale index the associations live under."""
+        from django.conf import settings
+
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        source = (
+            AssociationIndexPage.objects.filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .select_related("locale")
+            .first()
+        )
+        return source or self
+
+    def route(self, request, path_components):
+        # Associations by slug in one query (Page.route needs two), looked up
+        # under the default-locale index so a translated index shows the same
+        # register. Other child pages (registration) route the usual way.
+        if path_components and self.live:
+            index_page = self.canonical_index()
+            association = (
+                AssociationPage.objects.child_of(index_page)
+                .filter(slug=path_components[0])
+                .select_related("locale")
+                .first()
+            )
+            if association is not None:
+                association._cached_parent_obj = index_page
+                return association.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..views import directory_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(directory_context(request, self))
+        return context
+
 
 class AssociationTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -72,6 +123,68 @@ def in_default_locale():
 
 def _current_year() -> int:
     return datetime.date.today().year
+
+
+class AssociationPageQuerySet(PageQuerySet):
+    def listed(self) -> "AssociationPageQuerySet":
+        """What the public may see: live, listed publicly, not behind a view
+        restriction. One SQL condition, no extra query (unlike ``public()``)."""
+        restricted = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        return self.live().filter(listed_publicly=True).exclude(Exists(restricted))
+
+    def unlisted_ids(self) -> "AssociationPageQuerySet":
+        return self.filter(listed_publicly=False).values("pk")
+
+
+class AssociationPageManager(PageManager.from_queryset(AssociationPageQuerySet)):
+    pass
+
+
+#: Model fields the public register shows (profile, API, CSV). Anything not
+#: listed here (representatives, private notes) is never published.
+PUBLIC_FIELDS = [
+    "short_description",
+    "description",
+    "org_id_kind",
+    "org_id",
+    "founded_year",
+    "member_count",
+    "meeting_place_name",
+    "street_address",
+    "postcode",
+    "town",
+    "latitude",
+    "longitude",
+    "meeting_times",
+    "premises_accessibility",
+    "step_free_access",
+    "accessible_toilet",
+    "hearing_loop",
+    "membership_fee",
+    "looking_for_volunteers",
+    "volunteers_text",
+    "public_email",
+    "public_phone",
+    "website",
+    "facebook_url",
+    "instagram_url",
+    "other_social_url",
+    "status",
+    "last_verified_at",
+]
+VOCABULARY_FIELDS = ["activity_areas", "target_groups", "districts", "languages"]
+LOGO_SPEC = "max-240x240"
+
+PUBLIC_API_FIELDS = (
+    [APIField(name) for name in PUBLIC_FIELDS]
+    + [APIField(name, serializer=VocabularyListField()) for name in VOCABULARY_FIELDS]
+    + [
+        APIField("keywords", serializer=KeywordListField()),
+        APIField("logo", serializer=ImageRenditionField(LOGO_SPEC, read_only=True)),
+    ]
+)
 
 
 class AssociationPage(Page):
@@ -324,6 +437,10 @@ class AssociationPage(Page):
         index.FilterField("looking_for_volunteers"),
     ]
 
+    api_fields = PUBLIC_API_FIELDS
+
+    objects = AssociationPageManager()
+
     # Associations live only in the register and have no children.
     parent_page_types = ["foreningar.AssociationIndexPage"]
     subpage_types = []
@@ -368,8 +485,36 @@ class AssociationPage(Page):
         if errors:
             raise ValidationError(errors)
 
+    def route(self, request, path_components):
+        # Unlisted associations are in the register for the coordinator only;
+        # previews do not route, so editors still see them.
+        if not path_components and not self.listed_publicly:
+            raise Http404
+        return super().route(request, path_components)
+
+    def get_sitemap_urls(self, request=None):
+        if not self.listed_publicly:
+            return []
+        return super().get_sitemap_urls(request)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..views import profile_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(profile_context(request, self))
+        return context
+
     @property
     def is_verified_recently(self) -> bool:
         if not self.last_verified_at:
             return False
         return self.last_verified_at >= timezone.now() - datetime.timedelta(days=365)
+
+
+def _unlisted_association_ids():
+    return AssociationPage.objects.unlisted_ids()
+
+
+# Keep unlisted associations out of site search and other public listings.
+if _unlisted_association_ids not in PUBLIC_PAGE_EXCLUSIONS:
+    PUBLIC_PAGE_EXCLUSIONS.append(_unlisted_association_ids)
