@@ -82,6 +82,12 @@ class AssociationRegistrationPage(RoutablePageMixin, Page):
 
         return registration_views.new_link(request, self)
 
+    @path("klart/")
+    def done(self, request):
+        from ..selfservice import registration_views
+
+        return registration_views.done(request, self)
+
     @path("bekrafta/<str:token>/")
     def confirm(self, request, token):
         from ..selfservice import registration_views

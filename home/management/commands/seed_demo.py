@@ -38,6 +38,11 @@ class Command(BaseCommand):
         for name, count in self._extra_seeders(options):
             self.stdout.write(name(count, seed=options["seed"], stdout=self.stdout))
 
+        from foreningar.selfservice.demo import ensure_registration_page
+
+        if ensure_registration_page() is not None:
+            self.stdout.write("Registreringssidan och granskningsflödet är klara.")
+
         self._ensure_user(group, reset=options["reset_password"])
 
     def _extra_seeders(self, options):

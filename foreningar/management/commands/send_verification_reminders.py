@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand
+
+from foreningar.selfservice.services import (
+    purge_unconfirmed_applications,
+    send_verification_reminders,
+    verify_after_days,
+)
+
+
+class Command(BaseCommand):
+    help = (
+        "Emails the representatives of associations whose data has not been "
+        "confirmed for FORENINGAR_VERIFY_AFTER_DAYS (at most once per 30 days per "
+        "association) and deletes unconfirmed registrations older than 30 days. "
+        "Safe to run daily from cron."
+    )
+
+    def handle(self, *args, **options):
+        reminded = send_verification_reminders()
+        purged = purge_unconfirmed_applications()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Påminnelser skickade för {reminded} föreningar (ej bekräftade på "
+                f"{verify_after_days()} dagar). {purged} obekräftade ansökningar raderade."
+            )
+        )
