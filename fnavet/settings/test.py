@@ -16,3 +16,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 
 apply_email_url(globals())
+
+# No collectstatic before tests: whitenoise finds files in static/ on request
+# instead of warning that STATIC_ROOT is missing.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
