@@ -140,7 +140,10 @@ def submit_for_review(page: AssociationPage) -> WorkflowState:
         return state
     if state:
         state.cancel(user=None)
-    workflow = page.get_workflow() or ensure_review_workflow()
+    # Make sure the register has its review workflow (a coordinator's own
+    # choice of workflow on the register is kept).
+    fallback = ensure_review_workflow()
+    workflow = page.get_workflow() or fallback
     return workflow.start(page, None)
 
 
@@ -258,7 +261,7 @@ def request_access(
     registration_page: AssociationRegistrationPage,
     language: str = "sv",
 ) -> RegistrationApplication:
-    """ "Det här är vi": once the email is confirmed, the coordinator and the
+    """Det här är vi: once the email is confirmed, the coordinator and the
     association's representatives are told who asks for access."""
     application = RegistrationApplication.objects.create(
         kind=RegistrationApplication.Kind.ACCESS,
@@ -700,8 +703,10 @@ def _update_live_and_revisions(page: AssociationPage, **values) -> None:
 def confirm_data_unchanged(
     association: AssociationPage, representative: Representative
 ) -> None:
-    """ "Uppgifterna stämmer": the data is current; nothing goes to review."""
+    """Uppgifterna stämmer: the data is current; nothing goes to review."""
     now = timezone.now()
+    # Revisions store JSON with millisecond precision; keep row and revision equal.
+    now = now.replace(microsecond=now.microsecond // 1000 * 1000)
     _update_live_and_revisions(association, last_verified_at=now)
     log(
         instance=association,
