@@ -62,7 +62,9 @@ class RepresentativeViewSet(ModelViewSet):
     menu_order = 210
     add_to_admin_menu = True
     list_display = ["name", "email", "phone", "last_login_at", "created_at"]
-    list_filter = ["links__association", "language", "last_login_at"]
+    # No filter by association: a select of thousands of associations; search
+    # and the page chooser in the form do that job.
+    list_filter = ["language", "last_login_at"]
     search_fields = ["name", "email", "phone"]
     list_export = ["name", "email", "phone", "language", "created_at", "last_login_at"]
     export_filename = "representanter"

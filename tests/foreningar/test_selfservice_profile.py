@@ -208,6 +208,8 @@ def test_logo_upload_creates_image_in_logo_collection(client_a, association):
     assert association.get_latest_revision_as_object().logo == image
     association.refresh_from_db()
     assert association.logo is None  # live page unchanged until approval
+    edit_page = client_a.get(_edit_url(association)).content.decode()
+    assert 'alt="Byalagets logotyp"' in edit_page
 
 
 @pytest.mark.parametrize(

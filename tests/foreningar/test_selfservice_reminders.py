@@ -163,3 +163,12 @@ def test_application_admin_and_audit_log_labels(coordinator_client, stale):
     assert history.status_code == 200
     assert "Uppgifterna stämmer" in history.content.decode()
     assert rep.email not in history.content.decode()
+
+
+def test_coordinator_can_link_a_representative_in_the_admin(coordinator_client, stale):
+    rep = Representative.objects.get(email="gammal1@example.org")
+    response = coordinator_client.get(f"/admin/representanter/edit/{rep.pk}/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "gammal1@example.org" in content
+    assert "Gamla föreningen" in content  # the linked association, via a page chooser
