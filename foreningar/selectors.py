@@ -35,6 +35,7 @@ PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
 RELATED_COUNT = 4
 _SLUG_RE = re.compile(r"^[-a-z0-9_]{1,80}$")
+_WORD_RE = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -190,9 +191,13 @@ def facet_condition(facet: Facet, slug: str) -> Q:
 def search_condition(query: str) -> Q:
     """Wagtail search as a filter: the backend's matching ids as a subquery
     (database backends on SQLite and PostgreSQL both build a queryset), so
-    search combines with the other filters in plain SQL."""
+    search combines with the other filters in plain SQL. Only the words are
+    searched: quotes and operators would reach SQLite FTS5 as syntax."""
+    words = " ".join(_WORD_RE.findall(query))
+    if not words:
+        return Q()
     results = AssociationPage.objects.search(
-        query, operator="and", order_by_relevance=False
+        words, operator="and", order_by_relevance=False
     )
     get_queryset = getattr(results, "get_queryset", None)
     if get_queryset is not None:

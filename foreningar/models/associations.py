@@ -6,8 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +23,7 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -127,12 +126,9 @@ def _current_year() -> int:
 
 class AssociationPageQuerySet(PageQuerySet):
     def listed(self) -> "AssociationPageQuerySet":
-        """What the public may see: live, listed publicly, not behind a view
-        restriction. One SQL condition, no extra query (unlike ``public()``)."""
-        restricted = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-        return self.live().filter(listed_publicly=True).exclude(Exists(restricted))
+        """What the public may see: live, listed publicly and not behind a
+        view restriction (``public()`` costs one small query)."""
+        return self.live().public().filter(listed_publicly=True)
 
     def unlisted_ids(self) -> "AssociationPageQuerySet":
         return self.filter(listed_publicly=False).values("pk")
