@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Webbplatsen")
+
+    def ready(self):
+        from .caching import connect_signals
+
+        connect_signals()
