@@ -14,7 +14,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, F, Model, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.core.cache import cache
+from django.db.models import (
+    Count,
+    F,
+    Func,
+    IntegerField,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce, Lower
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -138,18 +151,31 @@ def active_locale_id() -> int | None:
     return _locale_ids().get(translation.get_language() or settings.LANGUAGE_CODE)
 
 
-_LOCALE_IDS: dict[str, int] = {}
+_LOCALE_CACHE_KEY = "foreningar:locale-ids"
 
 
 def _locale_ids() -> dict[str, int]:
-    """Locale ids by language code. Locales change only by migration or in
-    the admin's language settings, so a process-wide memo is safe; it is
-    refreshed when a code is missing."""
+    """Locale ids by language code, from the cache (locales change only in
+    the admin's language settings), refreshed when a code is missing."""
     language = translation.get_language() or settings.LANGUAGE_CODE
-    if settings.LANGUAGE_CODE not in _LOCALE_IDS or language not in _LOCALE_IDS:
-        _LOCALE_IDS.clear()
-        _LOCALE_IDS.update(Locale.objects.values_list("language_code", "pk"))
-    return _LOCALE_IDS
+    ids = cache.get(_LOCALE_CACHE_KEY) or {}
+    if settings.LANGUAGE_CODE not in ids or language not in ids:
+        ids = dict(Locale.objects.values_list("language_code", "pk"))
+        cache.set(_LOCALE_CACHE_KEY, ids, 300)
+    return ids
+
+
+def attach_cached_locale(page: Any) -> None:
+    """Give a routed page its Locale from the cache instead of a query (the
+    layout and the language helpers all read ``page.locale``)."""
+    if page.locale_id is None or "locale" in page._state.fields_cache:
+        return
+    key = f"foreningar:locale:{page.locale_id}"
+    locale = cache.get(key)
+    if locale is None:
+        locale = Locale.objects.get(pk=page.locale_id)
+        cache.set(key, locale, 300)
+    page.locale = locale
 
 
 def translated_name(model: type[Model]) -> Any:
@@ -232,11 +258,13 @@ class FacetOption:
 
 def facet_options(
     base: QuerySet[AssociationPage], params: DirectoryParams
-) -> dict[str, list[FacetOption]]:
+) -> tuple[dict[str, list[FacetOption]], dict[str, int]]:
     """Each facet's options (default-locale rows, labelled in the active
-    language) with how many associations match the other filters. One query:
-    a UNION ALL of one aggregate per facet."""
+    language) with how many associations match the other filters, plus the
+    result count with and without "looking for volunteers". One query: a
+    UNION ALL of one aggregate per facet and two counting rows."""
     locale_id = default_locale_id()
+    columns = ("kind", "pk", "slug", "label", "sort_order", "n")
     parts = []
     for facet in FACETS:
         matching = base.filter(filter_conditions(params, skip=facet.param))
@@ -250,20 +278,53 @@ def facet_options(
                 ),
             )
             .annotate(label=translated_name(facet.model), kind=_literal(facet.param))
-            .values_list("kind", "pk", "slug", "label", "sort_order", "n")
+            .values_list(*columns)
+        )
+    without_volunteers = base.filter(filter_conditions(params, skip=VOLUNTEERS_PARAM))
+    for kind, matching in (
+        (_TOTAL, without_volunteers),
+        (VOLUNTEERS_PARAM, without_volunteers.filter(looking_for_volunteers=True)),
+    ):
+        # A one-row table carries the count as a scalar subquery.
+        parts.append(
+            Locale.objects.filter(pk=locale_id)
+            .order_by()
+            .annotate(
+                kind=_literal(kind),
+                slug=_literal(""),
+                label=_literal(""),
+                sort_order=Value(0, output_field=IntegerField()),
+                n=_count(matching),
+            )
+            .values_list(*columns)
         )
     options: dict[str, list[FacetOption]] = {facet.param: [] for facet in FACETS}
+    totals: dict[str, int] = {}
     for kind, pk, slug, label, sort_order, count in parts[0].union(
         *parts[1:], all=True
     ):
-        options[kind].append(
-            FacetOption(
-                pk, slug, label, sort_order, count, params.facets.get(kind) == slug
+        if kind in options:
+            options[kind].append(
+                FacetOption(
+                    pk, slug, label, sort_order, count, params.facets.get(kind) == slug
+                )
             )
-        )
+        else:
+            totals[kind] = count or 0
     for rows in options.values():
         rows.sort(key=lambda row: (row.sort_order, row.label.lower()))
-    return options
+    return options, totals
+
+
+_TOTAL = "_total"
+
+
+def _count(queryset: QuerySet) -> Subquery:
+    """``SELECT COUNT(*)`` of ``queryset`` as a scalar subquery."""
+    counted = queryset.order_by().annotate(
+        _count=Func(F("pk"), function="COUNT", output_field=IntegerField())
+    )
+    return Subquery(counted.values("_count")[:1], output_field=IntegerField())
 
 
 def _literal(text: str) -> Any:
@@ -289,7 +350,7 @@ def directory(index_page: AssociationIndexPage, params: DirectoryParams) -> Dire
     facets, count, page, card terms, logo renditions (when there are logos).
     An unknown filter slug costs one more (the facets are counted again)."""
     base = register_queryset(index_page)
-    facets = facet_options(base, params)
+    facets, totals = facet_options(base, params)
 
     unknown = [
         param
@@ -300,13 +361,9 @@ def directory(index_page: AssociationIndexPage, params: DirectoryParams) -> Dire
         for param in unknown:
             del params.facets[param]
             params.notices.append(_unknown_filter_notice(FACETS_BY_PARAM[param]))
-        facets = facet_options(base, params)
+        facets, totals = facet_options(base, params)
 
-    counts = base.filter(filter_conditions(params, skip=VOLUNTEERS_PARAM)).aggregate(
-        total=Count("pk"),
-        volunteers=Count("pk", filter=Q(looking_for_volunteers=True)),
-    )
-    total = counts["volunteers"] if params.volunteers else counts["total"]
+    total = totals[VOLUNTEERS_PARAM] if params.volunteers else totals[_TOTAL]
     num_pages = max(1, -(-total // PAGE_SIZE))
     if params.page > num_pages:
         params.notices.append(
@@ -332,7 +389,7 @@ def directory(index_page: AssociationIndexPage, params: DirectoryParams) -> Dire
         params=params,
         facets=facets,
         total=total,
-        volunteer_count=counts["volunteers"],
+        volunteer_count=totals[VOLUNTEERS_PARAM],
         associations=associations,
         page=params.page,
         num_pages=num_pages,

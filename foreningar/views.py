@@ -30,6 +30,7 @@ from .selectors import (
     SORT_PARAM,
     SORTS,
     VOLUNTEERS_PARAM,
+    attach_cached_locale,
     directory,
     export_queryset,
     parse_params,
@@ -51,6 +52,7 @@ def content_language(page: Page) -> str:
 def directory_context(
     request: HttpRequest, index_page: AssociationIndexPage
 ) -> dict[str, Any]:
+    attach_cached_locale(index_page)
     params = parse_params(request.GET)
     source = index_page.canonical_index()
     result = directory(source, params)
@@ -164,6 +166,7 @@ def _active_filters(data: QueryDict, params, result) -> list[dict[str, str]]:
 def profile_context(
     request: HttpRequest, association: AssociationPage
 ) -> dict[str, Any]:
+    attach_cached_locale(association)
     terms = profile_terms(association)
     related = related_associations(association, terms)
     index_page = association.get_parent()

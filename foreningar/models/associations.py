@@ -3,10 +3,13 @@
 import datetime
 
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,9 +26,10 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.signals import page_moved
 
 from home.selectors import PUBLIC_PAGE_EXCLUSIONS
 
@@ -124,11 +128,34 @@ def _current_year() -> int:
     return datetime.date.today().year
 
 
+_RESTRICTED_PATHS_KEY = "foreningar:restricted-paths"
+
+
+def restricted_paths() -> list[str]:
+    """Tree paths of pages with a view restriction (password, login, group);
+    cached until a restriction changes. Usually empty."""
+    paths = cache.get(_RESTRICTED_PATHS_KEY)
+    if paths is None:
+        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        cache.set(_RESTRICTED_PATHS_KEY, paths, 3600)
+    return paths
+
+
+@receiver([post_save, post_delete], sender=PageViewRestriction)
+@receiver(page_moved)
+def _forget_restricted_paths(**kwargs):
+    cache.delete(_RESTRICTED_PATHS_KEY)
+
+
 class AssociationPageQuerySet(PageQuerySet):
     def listed(self) -> "AssociationPageQuerySet":
         """What the public may see: live, listed publicly and not behind a
-        view restriction (``public()`` costs one small query)."""
-        return self.live().public().filter(listed_publicly=True)
+        view restriction (restricted paths come from the cache)."""
+        queryset = self.live().filter(listed_publicly=True)
+        restricted = Q()
+        for path in restricted_paths():
+            restricted |= Q(path__startswith=path)
+        return queryset.exclude(restricted) if restricted else queryset
 
     def unlisted_ids(self) -> "AssociationPageQuerySet":
         return self.filter(listed_publicly=False).values("pk")
