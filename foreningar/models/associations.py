@@ -29,7 +29,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail.signals import page_moved
+from wagtail.signals import post_page_move
 
 from home.selectors import PUBLIC_PAGE_EXCLUSIONS
 
@@ -142,7 +142,7 @@ def restricted_paths() -> list[str]:
 
 
 @receiver([post_save, post_delete], sender=PageViewRestriction)
-@receiver(page_moved)
+@receiver(post_page_move)
 def _forget_restricted_paths(**kwargs):
     cache.delete(_RESTRICTED_PATHS_KEY)
 
