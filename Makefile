@@ -1,0 +1,53 @@
+# Föreningsnavet. `make help` lists the verbs.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# uv on PATH, else the copy `pip install uv` put into this Python.
+UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
+MANAGE = $(UV) run python manage.py
+
+.PHONY: help bootstrap sync messages makemessages demo test lint format bench worker
+
+help: ## List the verbs
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) \
+		| awk 'BEGIN {FS = ":.*## "}; {printf "  make %-13s %s\n", $$1, $$2}'
+
+bootstrap: ## Install uv with pip if it is missing
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
+		|| python3 -m pip install --quiet uv \
+		|| python3 -m pip install --quiet --user --break-system-packages uv
+
+sync: bootstrap ## Create .venv from uv.lock (exactly the locked versions)
+	$(UV) sync --frozen
+
+messages: sync ## Compile the fi and en translations (locale/*.po -> .mo)
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+
+makemessages: sync ## Collect new strings into locale/fi and locale/en
+	$(MANAGE) makemessages -l fi -l en --ignore=.venv --ignore=tests \
+		--ignore=staticfiles --ignore=media --ignore=bench
+
+demo: messages ## Migrate SQLite, load demo content, serve on http://127.0.0.1:8000/ (PORT=...)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: messages ## Run the whole test suite (unit and browser tests)
+	$(UV) run pytest $(PYTEST_ARGS)
+
+lint: sync ## Check code style (ruff check and ruff format --check)
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+
+format: sync ## Reformat code and apply safe lint fixes
+	$(UV) run ruff format .
+	$(UV) run ruff check --fix .
+
+bench: messages ## Run every benchmark in bench/
+	@set -e; for script in bench/*.py; do \
+		echo "== $$script"; $(UV) run python "$$script"; done
+
+worker: sync ## Run queued tasks (django-tasks-db; needs DJANGO_SETTINGS_MODULE=fnavet.settings.production, dev runs tasks at once)
+	$(MANAGE) db_worker

@@ -1,0 +1,105 @@
+"""Server time and SQL queries for the base pages.
+
+Builds its own database (a temporary SQLite file, or with DATABASE_URL a
+throw-away ``test_<name>`` PostgreSQL database next to the one named), loads
+the demo content, then requests each page through Django's test client:
+median and 95th percentile of ``REQUESTS`` warm requests, and the queries of
+one warm request. Run with ``uv run python bench/pages.py`` (``make bench``).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from io import StringIO
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+REQUESTS = 50
+WARMUP = 3
+PAGES = [
+    ("home page", "/", 8),
+    ("standard page", "/om/", 8),
+    ("accessibility statement", "/tillganglighet/", None),
+    ("search results", "/sok/?q=koordinatorn", None),
+]
+
+
+def setup_django(tmp_dir: str) -> str:
+    """Configure Django on test settings (DEBUG off, local-memory cache, tasks
+    run at once, email kept in memory) and return a label for the database."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fnavet.settings.test")
+    label = "PostgreSQL" if os.environ.get("DATABASE_URL") else "SQLite file"
+    if not os.environ.get("DATABASE_URL"):
+        os.environ["DATABASE_URL"] = f"sqlite:///{tmp_dir}/bench.sqlite3"
+    import django
+
+    django.setup()
+    return label
+
+
+def build_database(label: str) -> None:
+    from django.core.management import call_command
+    from django.db import connection
+
+    if label == "PostgreSQL":
+        # Never write into the database that DATABASE_URL names.
+        connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    else:
+        call_command("migrate", verbosity=0, interactive=False)
+    call_command("seed_demo", stdout=StringIO())
+
+
+def measure(client, url: str) -> tuple[float, float, int, int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(WARMUP):
+        client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        status = client.get(url).status_code
+    # Read now: the next request's request_started signal empties the log.
+    query_count = len(queries.captured_queries)
+    timings = []
+    for _ in range(REQUESTS):
+        start = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - start) * 1000)
+    p95 = statistics.quantiles(timings, n=20)[-1]
+    return statistics.median(timings), p95, query_count, status
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="fnavet-bench-") as tmp_dir:
+        label = setup_django(tmp_dir)
+        from django.db import connection
+        from django.test import Client
+
+        build_database(label)
+        client = Client()
+        print(f"Base pages on {label} ({connection.vendor}), {REQUESTS} warm requests")
+        print(f"{'page':<26}{'status':>7}{'median ms':>11}{'p95 ms':>9}{'queries':>9}")
+        failed = False
+        for name, url, limit in PAGES:
+            median, p95, queries, status = measure(client, url)
+            over = limit is not None and queries > limit
+            failed |= over or status != 200
+            note = f"  (target <= {limit})" if limit is not None else ""
+            print(
+                f"{name:<26}{status:>7}{median:>11.1f}{p95:>9.1f}{queries:>9}"
+                f"{note}{'  OVER' if over else ''}"
+            )
+        if label == "PostgreSQL":
+            connection.creation.destroy_test_db(
+                connection.settings_dict["NAME"], verbosity=0
+            )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
