@@ -29,6 +29,7 @@ makemessages: sync ## Collect new strings into locale/fi and locale/en
 	$(MANAGE) makemessages -l fi -l en --ignore=.venv --ignore=tests \
 		--ignore=staticfiles --ignore=media --ignore=bench
 
+demo: export SITE_URL ?= http://$(HOST):$(PORT)
 demo: messages ## Migrate SQLite, load demo content, serve on http://127.0.0.1:8000/ (PORT=...)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo

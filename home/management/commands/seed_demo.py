@@ -1,5 +1,6 @@
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -89,7 +90,8 @@ class Command(BaseCommand):
             user.save()
             self.stdout.write(
                 self.style.SUCCESS(
-                    "\nInloggning till administrationen: http://127.0.0.1:8000/admin/\n"
+                    "\nInloggning till administrationen: "
+                    f"{settings.SITE_URL}/admin/\n"
                     f"  användarnamn: {DEMO_USERNAME}\n  lösenord:     {password}\n"
                     "Lösenordet visas bara nu."
                 )
