@@ -74,8 +74,14 @@ QUERY_PARAM = "q"
 
 SORTS: dict[str, tuple[Any, Any]] = {
     "namn": (_("Namn (A–Ö)"), (Lower("title"), "pk")),
-    "nyast": (_("Nyast i registret"), ("-first_published_at", "-pk")),
-    "uppdaterad": (_("Senast uppdaterad"), ("-last_published_at", "-pk")),
+    "nyast": (
+        _("Nyast i registret"),
+        (F("first_published_at").desc(nulls_last=True), "-pk"),
+    ),
+    "uppdaterad": (
+        _("Senast uppdaterad"),
+        (F("last_published_at").desc(nulls_last=True), "-pk"),
+    ),
 }
 DEFAULT_SORT = "namn"
 
@@ -465,7 +471,7 @@ def newest_associations(limit: int = 4) -> list[AssociationPage]:
             "depth",
             "locale_id",
         )
-        .order_by("-first_published_at", "-pk")[:limit]
+        .order_by(F("first_published_at").desc(nulls_last=True), "-pk")[:limit]
     )
 
 
@@ -526,7 +532,7 @@ def related_associations(
     return list(
         queryset.only(
             "title", "slug", "short_description", "url_path", "locale_id"
-        ).order_by("-last_published_at", "pk")[:RELATED_COUNT]
+        ).order_by(F("last_published_at").desc(nulls_last=True), "pk")[:RELATED_COUNT]
     )
 
 
