@@ -476,16 +476,17 @@ def generate(seed: int, index: int, now: datetime.datetime) -> Spec:
     org_kind, org_id = _org_id(index, seed)
     lat = CENTRE[0] + rng.uniform(-0.06, 0.06)
     lon = CENTRE[1] + rng.uniform(-0.12, 0.12)
+    founded = 1900 + rng.randint(0, 124)
     spec.values = {
         "short_description": kind.description,
         "description": (
-            f"<p>{kind.description}</p><p>Föreningen grundades {1900 + rng.randint(0, 124)} "
+            f"<p>{kind.description}</p><p>Föreningen grundades {founded} "
             "och har verksamhet året runt. Nya medlemmar är alltid välkomna – kom och "
             "prova på!</p>"
         ),
         "org_id_kind": org_kind,
         "org_id": org_id,
-        "founded_year": 1900 + rng.randint(0, 124),
+        "founded_year": founded,
         "member_count": rng.choice([None, rng.randint(8, 40), rng.randint(40, 400)]),
         "meeting_place_name": rng.choice(MEETING_PLACES),
         "street_address": f"{rng.choice(STREETS)} {rng.randint(1, 60)}",
