@@ -3,8 +3,8 @@
 Builds its own database (a temporary SQLite file, or with DATABASE_URL a
 throw-away ``test_<name>`` PostgreSQL database next to the one named), loads
 the demo content, then requests each page through Django's test client:
-median and 95th percentile of ``REQUESTS`` warm requests, and the queries of
-one warm request. Run with ``uv run python bench/pages.py`` (``make bench``).
+median and 95th percentile of ``REQUESTS`` warm requests, the queries of one
+warm request, and of one request on an empty cache ("cold"). Run with ``uv run python bench/pages.py`` (``make bench``).
 """
 
 from __future__ import annotations
@@ -55,23 +55,33 @@ def build_database(label: str) -> None:
     call_command("seed_demo", stdout=StringIO())
 
 
-def measure(client, url: str) -> tuple[float, float, int, int]:
+def count_queries(client, url: str) -> tuple[int, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    for _ in range(WARMUP):
-        client.get(url)
     with CaptureQueriesContext(connection) as queries:
         status = client.get(url).status_code
     # Read now: the next request's request_started signal empties the log.
-    query_count = len(queries.captured_queries)
+    return len(queries.captured_queries), status
+
+
+def measure(client, url: str) -> tuple[float, float, int, int, int]:
+    """Median and p95 milliseconds of warm requests, then queries of a warm
+    request and of one right after the cache is emptied."""
+    from django.core.cache import cache
+
+    cache.clear()
+    cold_queries, _status = count_queries(client, url)
+    for _ in range(WARMUP):
+        client.get(url)
+    query_count, status = count_queries(client, url)
     timings = []
     for _ in range(REQUESTS):
         start = time.perf_counter()
         client.get(url)
         timings.append((time.perf_counter() - start) * 1000)
     p95 = statistics.quantiles(timings, n=20)[-1]
-    return statistics.median(timings), p95, query_count, status
+    return statistics.median(timings), p95, query_count, cold_queries, status
 
 
 def main() -> int:
@@ -83,15 +93,18 @@ def main() -> int:
         build_database(label)
         client = Client()
         print(f"Base pages on {label} ({connection.vendor}), {REQUESTS} warm requests")
-        print(f"{'page':<26}{'status':>7}{'median ms':>11}{'p95 ms':>9}{'queries':>9}")
+        print(
+            f"{'page':<26}{'status':>7}{'median ms':>11}{'p95 ms':>9}"
+            f"{'queries':>9}{'cold':>6}"
+        )
         failed = False
         for name, url, limit in PAGES:
-            median, p95, queries, status = measure(client, url)
+            median, p95, queries, cold, status = measure(client, url)
             over = limit is not None and queries > limit
             failed |= over or status != 200
             note = f"  (target <= {limit})" if limit is not None else ""
             print(
-                f"{name:<26}{status:>7}{median:>11.1f}{p95:>9.1f}{queries:>9}"
+                f"{name:<26}{status:>7}{median:>11.1f}{p95:>9.1f}{queries:>9}{cold:>6}"
                 f"{note}{'  OVER' if over else ''}"
             )
         if label == "PostgreSQL":
