@@ -32,6 +32,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
+from .cache import bump_register_generation
 from .identifiers import IdentifierKind, normalise_identifier
 from .models import (
     ActivityArea,
@@ -832,6 +833,7 @@ def seed_associations(count: int, seed: int = 2026, stdout=None) -> str:
             )
             _index(created_ids)
     if created_ids:
+        bump_register_generation()
         # Fresh planner statistics after a bulk load: without them SQLite
         # probes the full-text index once per row (300 ms instead of 1 ms).
         with connection.cursor() as cursor:

@@ -7,6 +7,7 @@ profile's vocabularies and related associations, and the CSV export.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -34,6 +35,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from .cache import register_generation
 from .models import (
     ActivityArea,
     ActivityLanguage,
@@ -221,21 +223,31 @@ def facet_condition(facet: Facet, slug: str) -> Q:
 
 
 def search_condition(query: str) -> Q:
-    """Wagtail search as a filter: the backend's matching ids as a subquery
-    (database backends on SQLite and PostgreSQL both build a queryset), so
-    search combines with the other filters in plain SQL. Only the words are
-    searched: quotes and operators would reach SQLite FTS5 as syntax."""
-    words = " ".join(_WORD_RE.findall(query))
+    """Wagtail search as a filter on the matching ids, so search combines with
+    the other filters in plain SQL. The ids are fetched once (one query) and
+    cached: PostgreSQL would otherwise evaluate the full-text match again in
+    every facet's subquery. Only the words are searched: quotes and operators
+    would reach SQLite FTS5 as syntax."""
+    words = " ".join(_WORD_RE.findall(query)).lower()
     if not words:
         return Q()
-    results = AssociationPage.objects.search(
-        words, operator="and", order_by_relevance=False
-    )
-    get_queryset = getattr(results, "get_queryset", None)
-    if get_queryset is not None:
-        return Q(pk__in=get_queryset().order_by().values("pk"))
-    # Other backends (Elasticsearch): materialise the ids.
-    return Q(pk__in=[page.pk for page in results])
+    return Q(pk__in=search_ids(words))
+
+
+def search_ids(words: str) -> list[int]:
+    key = _cache_key("search", words)
+    ids = cache.get(key)
+    if ids is None:
+        results = AssociationPage.objects.search(
+            words, operator="and", order_by_relevance=False
+        )
+        get_queryset = getattr(results, "get_queryset", None)
+        if get_queryset is not None:  # the database backends
+            ids = list(get_queryset().order_by().values_list("pk", flat=True))
+        else:  # Elasticsearch and friends
+            ids = [page.pk for page in results]
+        cache.set(key, ids, CACHE_TTL)
+    return ids
 
 
 def filter_conditions(params: DirectoryParams, *, skip: str | None = None) -> Q:
@@ -339,6 +351,94 @@ def _literal(text: str) -> Any:
     return Value(text, output_field=CharField())
 
 
+# --- caching ------------------------------------------------------------------
+#
+# Counting facets over the whole register is the directory's only expensive
+# step. Results are cached per filter combination under a "generation" that
+# every public change bumps (publish, unpublish, delete, move, vocabulary or
+# view-restriction edits, bulk seeding); the TTL is only a safety net.
+
+CACHE_TTL = 600
+
+
+def _cache_key(*parts: Any) -> str:
+    raw = repr(parts).encode()
+    return f"foreningar:dir:{register_generation()}:{hashlib.sha1(raw).hexdigest()}"
+
+
+def vocabulary_options() -> dict[str, list[FacetOption]] | None:
+    """Cached facet options (labels in the active language), or None."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return cache.get(_cache_key("vocabulary", language))
+
+
+def _remember_vocabulary(options: dict[str, list[FacetOption]]) -> None:
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    rows = {
+        param: [FacetOption(o.id, o.slug, o.label, o.sort_order, 0) for o in opts]
+        for param, opts in options.items()
+    }
+    cache.set(_cache_key("vocabulary", language), rows, CACHE_TTL)
+
+
+def facet_counts(
+    base: QuerySet[AssociationPage],
+    params: DirectoryParams,
+    vocabulary: dict[str, list[FacetOption]],
+) -> tuple[dict[str, list[FacetOption]], dict[str, int]]:
+    """Like ``facet_options`` when the options are known: only the counts,
+    grouped straight from the M2M tables (cheaper), in one UNION ALL."""
+    columns = ("kind", "term", "n")
+    parts = []
+    for facet in FACETS:
+        matching = base.filter(filter_conditions(params, skip=facet.param))
+        through = _through(facet)
+        term = f"{_vocabulary_fk(facet)}_id"
+        parts.append(
+            through.objects.filter(
+                associationpage_id__in=matching.order_by().values("pk")
+            )
+            .order_by()
+            .values(term)
+            .annotate(n=Count("*"))
+            .annotate(kind=_literal(facet.param), term=F(term))
+            .values_list(*columns)
+        )
+    without_volunteers = base.filter(filter_conditions(params, skip=VOLUNTEERS_PARAM))
+    for kind, matching in (
+        (_TOTAL, without_volunteers),
+        (VOLUNTEERS_PARAM, without_volunteers.filter(looking_for_volunteers=True)),
+    ):
+        parts.append(
+            Locale.objects.filter(pk=default_locale_id())
+            .order_by()
+            .annotate(kind=_literal(kind), term=F("pk"), n=_count(matching))
+            .values_list(*columns)
+        )
+    counts: dict[tuple[str, int], int] = {}
+    totals: dict[str, int] = {}
+    for kind, term, count in parts[0].union(*parts[1:], all=True):
+        if kind in FACETS_BY_PARAM:
+            counts[(kind, term)] = count
+        else:
+            totals[kind] = count or 0
+    options = {
+        param: [
+            FacetOption(
+                o.id,
+                o.slug,
+                o.label,
+                o.sort_order,
+                counts.get((param, o.id), 0),
+                params.facets.get(param) == o.slug,
+            )
+            for o in rows
+        ]
+        for param, rows in vocabulary.items()
+    }
+    return options, totals
+
+
 @dataclass
 class Directory:
     params: DirectoryParams
@@ -351,23 +451,61 @@ class Directory:
     labels: dict[str, dict[int, str]]
 
 
-def directory(index_page: AssociationIndexPage, params: DirectoryParams) -> Directory:
-    """One page of the directory with facet counts, in four or five queries:
-    facets, count, page, card terms, logo renditions (when there are logos).
-    An unknown filter slug costs one more (the facets are counted again)."""
-    base = register_queryset(index_page)
-    facets, totals = facet_options(base, params)
-
+def _drop_unknown_filters(
+    params: DirectoryParams, options: dict[str, list[FacetOption]]
+) -> bool:
     unknown = [
         param
         for param, slug in params.facets.items()
-        if not any(option.slug == slug for option in facets[param])
+        if not any(option.slug == slug for option in options[param])
     ]
-    if unknown:
-        for param in unknown:
-            del params.facets[param]
-            params.notices.append(_unknown_filter_notice(FACETS_BY_PARAM[param]))
-        facets, totals = facet_options(base, params)
+    for param in unknown:
+        del params.facets[param]
+        params.notices.append(_unknown_filter_notice(FACETS_BY_PARAM[param]))
+    return bool(unknown)
+
+
+def _counted(
+    index_page: AssociationIndexPage,
+    base: QuerySet[AssociationPage],
+    params: DirectoryParams,
+) -> tuple[dict[str, list[FacetOption]], dict[str, int]]:
+    """Facet options and totals: from the cache, else one query (two when a
+    filter names an unknown term and the vocabulary was not cached)."""
+    vocabulary = vocabulary_options()
+    if vocabulary is not None:
+        _drop_unknown_filters(params, vocabulary)
+    key = _cache_key(
+        "counts",
+        index_page.pk,
+        translation.get_language(),
+        params.query,
+        sorted(params.facets.items()),
+        params.volunteers,
+    )
+    cached = cache.get(key)
+    if cached is not None:
+        options, totals = cached
+    elif vocabulary is not None:
+        options, totals = facet_counts(base, params, vocabulary)
+    else:
+        options, totals = facet_options(base, params)
+        _remember_vocabulary(options)
+        if _drop_unknown_filters(params, options):
+            options, totals = facet_options(base, params)
+    cache.set(key, (options, totals), CACHE_TTL)
+    for param, rows in options.items():
+        for option in rows:
+            option.selected = params.facets.get(param) == option.slug
+    return options, totals
+
+
+def directory(index_page: AssociationIndexPage, params: DirectoryParams) -> Directory:
+    """One page of the directory with facet counts. Queries: facets and
+    counts (one, skipped when cached), the page of associations with their
+    logos (one), their card terms (one), logo renditions (one, if any)."""
+    base = register_queryset(index_page)
+    facets, totals = _counted(index_page, base, params)
 
     total = totals[VOLUNTEERS_PARAM] if params.volunteers else totals[_TOTAL]
     num_pages = max(1, -(-total // PAGE_SIZE))
@@ -381,11 +519,28 @@ def directory(index_page: AssociationIndexPage, params: DirectoryParams) -> Dire
     offset = (params.page - 1) * PAGE_SIZE
     associations: list[AssociationPage] = []
     if total:
-        associations = list(
-            with_card_data(base.filter(filter_conditions(params))).order_by(
-                *SORTS[params.sort][1]
-            )[offset : offset + PAGE_SIZE]
+        order = SORTS[params.sort][1]
+        ids_key = _cache_key(
+            "page",
+            index_page.pk,
+            params.query,
+            sorted(params.facets.items()),
+            params.volunteers,
+            params.sort,
+            params.page,
         )
+        ids = cache.get(ids_key)
+        if ids is None:
+            # Sort narrow rows, then load only the page's full rows.
+            ids = Subquery(
+                base.filter(filter_conditions(params))
+                .order_by(*order)
+                .values("pk")[offset : offset + PAGE_SIZE]
+            )
+        associations = list(
+            with_card_data(AssociationPage.objects.filter(pk__in=ids)).order_by(*order)
+        )
+        cache.set(ids_key, [a.pk for a in associations], CACHE_TTL)
     labels = {
         facet.field: {option.id: option.label for option in facets[facet.param]}
         for facet in FACETS

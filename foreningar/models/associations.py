@@ -29,10 +29,11 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail.signals import post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.selectors import PUBLIC_PAGE_EXCLUSIONS
 
+from ..cache import bump_register_generation
 from ..identifiers import IdentifierKind, normalise_identifier
 from ..serializers import KeywordListField, VocabularyListField
 
@@ -145,6 +146,7 @@ def restricted_paths() -> list[str]:
 @receiver(post_page_move)
 def _forget_restricted_paths(**kwargs):
     cache.delete(_RESTRICTED_PATHS_KEY)
+    bump_register_generation()
 
 
 class AssociationPageQuerySet(PageQuerySet):
@@ -532,6 +534,13 @@ class AssociationPage(Page):
         if not self.last_verified_at:
             return False
         return self.last_verified_at >= timezone.now() - datetime.timedelta(days=365)
+
+
+# Cached directory results are dropped on every public change.
+for _signal in (page_published, page_unpublished):
+    _signal.connect(bump_register_generation, sender=AssociationPage)
+    _signal.connect(bump_register_generation, sender=AssociationIndexPage)
+post_delete.connect(bump_register_generation, sender=AssociationPage)
 
 
 def _unlisted_association_ids():

@@ -3,6 +3,7 @@ and activity languages. Translatable snippets: associations link to the
 default-locale row; the public site shows the row in the visitor's language."""
 
 from django.db import models
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
@@ -83,3 +84,14 @@ class ActivityLanguage(Vocabulary):
                 fields=["locale", "slug"], name="unique_activitylanguage_slug"
             )
         ]
+
+
+def _vocabulary_changed(**kwargs):
+    from ..cache import bump_register_generation
+
+    bump_register_generation()
+
+
+for _model in (ActivityArea, TargetGroup, District, ActivityLanguage):
+    post_save.connect(_vocabulary_changed, sender=_model)
+    post_delete.connect(_vocabulary_changed, sender=_model)

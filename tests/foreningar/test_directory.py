@@ -448,3 +448,27 @@ def test_facet_labels_are_escaped(client, town):
     html = client.get("/foreningar/").content.decode()
     assert "<b>Norrby</b>" not in html
     assert re.search(r"&lt;b&gt;Norrby&lt;/b&gt;", html)
+
+
+def test_cached_results_follow_every_public_change(client, town, make_association):
+    assert summary(client.get("/foreningar/?omrade=norrby")) == (
+        "2 föreningar matchar din sökning"
+    )
+    new = make_association(title="Norrby Schack", terms={"districts": ["norrby"]})
+    # make_association publishes after setting the terms
+    assert "Norrby Schack" in titles(client.get("/foreningar/?omrade=norrby"))
+    new.listed_publicly = False
+    new.save_revision().publish()
+    assert "Norrby Schack" not in titles(client.get("/foreningar/?omrade=norrby"))
+    town["seniors"].unpublish()
+    assert titles(client.get("/foreningar/?omrade=norrby")) == ["Norrby Bollklubb"]
+    town["football"].delete()
+    assert titles(client.get("/foreningar/?omrade=norrby")) == []
+    from foreningar.models import District
+
+    norrby = District.objects.get(slug="norrby", locale__language_code="sv")
+    norrby.name = "Norrby by"
+    norrby.save()
+    assert (
+        option_text(client.get("/foreningar/"), "omrade", "norrby") == "Norrby by (0)"
+    )
