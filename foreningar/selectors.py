@@ -445,10 +445,11 @@ class Directory:
     facets: dict[str, list[FacetOption]]
     total: int
     volunteer_count: int
-    associations: list[AssociationPage]
+    associations: Any  # LazyPage
     page: int
     num_pages: int
     labels: dict[str, dict[int, str]]
+    cache_key: str = ""
 
 
 def _drop_unknown_filters(
@@ -516,46 +517,79 @@ def directory(index_page: AssociationIndexPage, params: DirectoryParams) -> Dire
         )
         params.page = num_pages
 
-    offset = (params.page - 1) * PAGE_SIZE
-    associations: list[AssociationPage] = []
-    if total:
-        order = SORTS[params.sort][1]
-        ids_key = _cache_key(
-            "page",
-            index_page.pk,
-            params.query,
-            sorted(params.facets.items()),
-            params.volunteers,
-            params.sort,
-            params.page,
-        )
-        ids = cache.get(ids_key)
-        if ids is None:
-            # Sort narrow rows, then load only the page's full rows.
-            ids = Subquery(
-                base.filter(filter_conditions(params))
-                .order_by(*order)
-                .values("pk")[offset : offset + PAGE_SIZE]
-            )
-        associations = list(
-            with_card_data(AssociationPage.objects.filter(pk__in=ids)).order_by(*order)
-        )
-        cache.set(ids_key, [a.pk for a in associations], CACHE_TTL)
     labels = {
         facet.field: {option.id: option.label for option in facets[facet.param]}
         for facet in FACETS
     }
-    attach_card_terms(associations, labels)
     return Directory(
         params=params,
         facets=facets,
         total=total,
         volunteer_count=totals[VOLUNTEERS_PARAM],
-        associations=associations,
+        associations=LazyPage(index_page, base, params, total, labels),
         page=params.page,
         num_pages=num_pages,
         labels=labels,
+        cache_key=_cache_key(
+            "html",
+            index_page.pk,
+            translation.get_language(),
+            params.query,
+            sorted(params.facets.items()),
+            params.volunteers,
+            params.sort,
+            params.page,
+        ),
     )
+
+
+class LazyPage:
+    """The page of associations, loaded on first use: when the rendered list
+    is in the template fragment cache it is never loaded at all. Three
+    queries: the associations with their logos, their card terms, logo
+    renditions (if any logos)."""
+
+    def __init__(self, index_page, base, params: DirectoryParams, total, labels):
+        self._args = (index_page, base, params, total, labels)
+        self._rows: list[AssociationPage] | None = None
+
+    def _load(self) -> list[AssociationPage]:
+        if self._rows is None:
+            self._rows = _load_page(*self._args)
+        return self._rows
+
+    def __iter__(self):
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    def __bool__(self) -> bool:
+        return bool(self._args[3])
+
+
+def _load_page(
+    index_page: AssociationIndexPage,
+    base: QuerySet[AssociationPage],
+    params: DirectoryParams,
+    total: int,
+    labels: dict[str, dict[int, str]],
+) -> list[AssociationPage]:
+    if not total:
+        return []
+    offset = (params.page - 1) * PAGE_SIZE
+    order = SORTS[params.sort][1]
+    # Sort narrow rows, then load only the page's full rows.
+    ids = Subquery(
+        base.filter(filter_conditions(params))
+        .order_by(*order)
+        .values("pk")[offset : offset + PAGE_SIZE]
+    )
+    associations = list(
+        with_card_data(AssociationPage.objects.filter(pk__in=ids)).order_by(*order)
+    )
+    attach_card_terms(associations, labels)
+    return associations
 
 
 def with_card_data(queryset: QuerySet[AssociationPage]) -> QuerySet[AssociationPage]:

@@ -25,6 +25,7 @@ from .i18n import page_url
 from .models import AssociationIndexPage, AssociationPage
 from .models.associations import LOGO_SPEC
 from .selectors import (
+    CACHE_TTL,
     FACETS,
     QUERY_PARAM,
     SORT_PARAM,
@@ -65,15 +66,7 @@ def directory_context(
     page_obj = paginator.page(result.page)
     page_obj.object_list = result.associations
 
-    cards = [
-        {
-            "page": association,
-            "url": f"{index_url}{association.slug}/",
-            "areas": association.card_terms["activity_areas"],
-            "districts": association.card_terms["districts"],
-        }
-        for association in result.associations
-    ]
+    cards = LazyCards(result.associations, index_url)
     facets = [
         {
             "param": facet.param,
@@ -96,12 +89,39 @@ def directory_context(
         "active_filters": _active_filters(request.GET, params, result),
         "csv_url": f"{index_url}export.csv"
         + (f"?{filter_query}" if filter_query else ""),
-        "content_lang": "" if not cards else content_language(source),
+        "content_lang": content_language(source),
+        "results_cache_key": result.cache_key,
+        "results_cache_seconds": CACHE_TTL,
         "lang_marked_inline": True,
         "query_param": QUERY_PARAM,
         "sort_param": SORT_PARAM,
         "volunteers_param": VOLUNTEERS_PARAM,
     }
+
+
+class LazyCards:
+    """Card data for the template, built only if the cached fragment misses."""
+
+    def __init__(self, associations, index_url: str):
+        self._associations = associations
+        self._index_url = index_url
+        self._cards: list[dict[str, Any]] | None = None
+
+    def __iter__(self):
+        if self._cards is None:
+            self._cards = [
+                {
+                    "page": association,
+                    "url": f"{self._index_url}{association.slug}/",
+                    "areas": association.card_terms["activity_areas"],
+                    "districts": association.card_terms["districts"],
+                }
+                for association in self._associations
+            ]
+        return iter(self._cards)
+
+    def __bool__(self) -> bool:
+        return bool(self._associations)
 
 
 def _result_summary(total: int, filtered: bool) -> str:
