@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, connection
@@ -36,10 +38,17 @@ def healthz(request):
 
 def search(request):
     query = request.GET.get("q", "").replace("\x00", "").strip()[:SEARCH_MAX_QUERY]
+    # The database backend passes quotes and operators to SQLite FTS, where an
+    # unbalanced quote is a syntax error: search for the plain words instead.
+    words = " ".join(re.findall(r"\w+", query))
     results = None
     page_obj = None
     if query:
-        results = public_pages().specific().search(query, operator="and")
+        results = (
+            public_pages().specific().search(words, operator="and")
+            if words
+            else public_pages().none()
+        )
         paginator = Paginator(results, SEARCH_PAGE_SIZE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))

@@ -300,3 +300,11 @@ def test_feedback_form_renders_on_get(client, statement_url):
     assert 'id="aterkoppling"' in html
     assert "(obligatoriskt)" in html
     assert 'name="website"' in html and 'name="started"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ['"idrott', 'a AND "', "!!!", "OR NOT ("])
+def test_search_with_quotes_and_operators_is_not_an_error(client, query):
+    response = client.get("/sok/", {"q": query})
+    assert response.status_code == 200
+    assert "träff" in response.content.decode()
