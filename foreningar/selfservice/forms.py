@@ -77,6 +77,23 @@ def _vocabulary(model):
     )
 
 
+# Plain-valued page fields both the registration and the profile form set.
+BASIC_VALUE_FIELDS = [
+    "title",
+    "short_description",
+    "description",
+    "org_id_kind",
+    "org_id",
+    "meeting_place_name",
+    "street_address",
+    "postcode",
+    "town",
+    "meeting_times",
+    "public_email",
+    "public_phone",
+]
+
+
 class AssociationFieldsForm(forms.Form):
     """The public association fields shared by registration and editing."""
 
@@ -242,20 +259,7 @@ class RegistrationForm(
         "consent",
     ]
 
-    ASSOCIATION_FIELDS = [
-        "title",
-        "short_description",
-        "description",
-        "org_id_kind",
-        "org_id",
-        "meeting_place_name",
-        "street_address",
-        "postcode",
-        "town",
-        "meeting_times",
-        "public_email",
-        "public_phone",
-    ]
+    ASSOCIATION_FIELDS = BASIC_VALUE_FIELDS
 
     def association_data(self) -> dict:
         data = {
@@ -347,19 +351,7 @@ class ProfileForm(OrgIdFieldsForm, AssociationFieldsForm, forms.Form):
         ),
     )
 
-    VALUE_FIELDS = [
-        "title",
-        "short_description",
-        "description",
-        "org_id_kind",
-        "org_id",
-        "meeting_place_name",
-        "street_address",
-        "postcode",
-        "town",
-        "meeting_times",
-        "public_email",
-        "public_phone",
+    VALUE_FIELDS = BASIC_VALUE_FIELDS + [
         "founded_year",
         "member_count",
         "premises_accessibility",
