@@ -77,13 +77,13 @@ def setup_django() -> None:
 def build() -> float:
     from django.core.management import call_command
 
-    from foreningar.demo import seed_associations
+    from foreningar.demo import seed_register
     from home.demo import seed_site
 
     call_command("migrate", verbosity=0, interactive=False)
     seed_site()
     started = time.perf_counter()
-    print(seed_associations(ASSOCIATIONS, seed=2026))
+    print(seed_register(ASSOCIATIONS, seed=2026))
     return time.perf_counter() - started
 
 
@@ -94,19 +94,19 @@ def measure(client, url: str, cold: bool = False) -> tuple[float, float, int, in
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from foreningar.cache import bump_register_generation
+    from foreningar.caching import REGISTER
 
     for _ in range(WARMUP):
         client.get(url)
     if cold:
-        bump_register_generation()
+        REGISTER.bump()
     with CaptureQueriesContext(connection) as queries:
         status = client.get(url).status_code
     query_count = len(queries.captured_queries)
     timings = []
     for _ in range(REQUESTS):
         if cold:
-            bump_register_generation()
+            REGISTER.bump()
         start = time.perf_counter()
         client.get(url)
         timings.append((time.perf_counter() - start) * 1000)

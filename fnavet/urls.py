@@ -31,7 +31,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("sok/", home_views.search, name="search"),
-    path("min-forening/", include("foreningar.selfservice.urls")),
+    path("min-forening/", include("foreningar.selfservice_urls")),
     path("", include("foreningar.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -8,22 +8,10 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images import get_image_model
 
-from home.selectors import PUBLIC_PAGE_EXCLUSIONS
+from core.i18n import default_locale_id
+from home.selectors import exclude_non_public
 
-from .models import AssociationPage
-from .models.associations import LOGO_SPEC, VOCABULARY_FIELDS
-from .selectors import default_locale_id
-
-
-class PublicPagesAPIViewSet(PagesAPIViewSet):
-    """Wagtail's pages endpoint without the pages kept out of public listings
-    (unlisted associations): they must not appear anywhere public."""
-
-    def get_base_queryset(self):
-        queryset = super().get_base_queryset()
-        for exclude in PUBLIC_PAGE_EXCLUSIONS:
-            queryset = queryset.exclude(pk__in=exclude())
-        return queryset
+from .models import LOGO_SPEC, VOCABULARIES, VOCABULARY_FIELDS, AssociationPage
 
 
 class PublicFieldsFilter(FieldsFilter):
@@ -45,17 +33,18 @@ class VocabularyFilter:
     comma-separated values match any of them."""
 
     def filter_queryset(self, request, queryset, view):
-        for name in VOCABULARY_FIELDS:
-            value = request.GET.get(name)
+        for spec in VOCABULARIES:
+            value = request.GET.get(spec.field)
             if value is None:
                 continue
             if "\x00" in value:
-                raise BadRequestError(f"null characters are not allowed for {name}")
+                raise BadRequestError(
+                    f"null characters are not allowed for {spec.field}"
+                )
             slugs = [slug.strip() for slug in value.split(",") if slug.strip()]
-            through = getattr(AssociationPage, name).through
-            vocabulary = getattr(AssociationPage, name).field.related_model
+            through = getattr(AssociationPage, spec.field).through
             ids = through.objects.filter(
-                **{f"{vocabulary._meta.model_name}__slug__in": slugs}
+                **{f"{spec.model._meta.model_name}__slug__in": slugs}
             ).values("associationpage_id")
             queryset = queryset.filter(pk__in=ids)
         return queryset
@@ -80,17 +69,13 @@ class AssociationsAPIViewSet(PagesAPIViewSet):
     listing_default_fields = PagesAPIViewSet.listing_default_fields + [
         "short_description",
         "town",
-        "activity_areas",
-        "districts",
+        *(spec.field for spec in VOCABULARIES if spec.on_card),
         "looking_for_volunteers",
         "status",
     ]
 
     def get_base_queryset(self):
-        queryset = super().get_base_queryset()
-        for exclude in PUBLIC_PAGE_EXCLUSIONS:
-            queryset = queryset.exclude(pk__in=exclude())
-        return queryset
+        return exclude_non_public(super().get_base_queryset())
 
     def get_queryset(self):
         if self.request.GET.get("type"):

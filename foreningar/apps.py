@@ -7,5 +7,6 @@ class ForeningarConfig(AppConfig):
     verbose_name = _("Föreningar")
 
     def ready(self):
-        # Self-service: workflow signal handlers, log actions and admin views.
-        from .selfservice import signals, wagtail_hooks  # noqa: F401
+        # The page views and context providers (core.pages) and the signal
+        # receivers register themselves on import.
+        from . import signals, views  # noqa: F401

@@ -4,13 +4,13 @@ Included inside ``i18n_patterns`` before Wagtail's catch-all."""
 
 from django.urls import re_path
 
-from . import views
+from .views import export
 
 app_name = "foreningar"
 
 urlpatterns = [
     # <path of the register page>export.csv, e.g. /foreningar/export.csv
     re_path(
-        r"^(?P<path>(?:[\w\-]+/)+)export\.csv$", views.export_csv, name="export_csv"
+        r"^(?P<path>(?:[\w\-]+/)+)export\.csv$", export.export_csv, name="export_csv"
     ),
 ]

@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Webbplatsen")
 
     def ready(self):
+        from . import views  # noqa: F401  (registers the page views)
         from .caching import connect_signals
 
         connect_signals()

@@ -8,8 +8,15 @@ import datetime
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
-from .factories import AccessibilityStatementPageFactory, StandardPageFactory
-from .models import HomePage, KnownAccessibilityProblem, SiteSettings
+from core.demo import publish, upsert_child
+
+from .models import (
+    AccessibilityStatementPage,
+    HomePage,
+    KnownAccessibilityProblem,
+    SiteSettings,
+    StandardPage,
+)
 
 ABOUT_BODY = [
     ("heading", {"text": "Vad koordinatorn gör", "level": "h2"}),
@@ -93,17 +100,6 @@ def ensure_locales() -> None:
         Locale.objects.get_or_create(language_code=code)
 
 
-def _upsert_child(parent: Page, factory, slug: str, **fields) -> Page:
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is None:
-        return factory(parent=parent, slug=slug, **fields)
-    page = existing.specific
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return page
-
-
 def seed_site() -> dict[str, Page]:
     ensure_locales()
     site = Site.objects.get(is_default_site=True)
@@ -127,9 +123,9 @@ def seed_site() -> dict[str, Page]:
             },
         )
     ]
-    about = _upsert_child(
+    about = upsert_child(
         home,
-        StandardPageFactory,
+        StandardPage,
         "om",
         title="Om koordinatorn",
         intro="Välfärds- och föreningskoordinatorn är kommunens kontaktperson för "
@@ -138,19 +134,19 @@ def seed_site() -> dict[str, Page]:
         show_in_menus=True,
     )
     home.body[0].value["page"] = about
-    home.save_revision().publish()
+    publish(home)
 
-    privacy = _upsert_child(
+    privacy = upsert_child(
         home,
-        StandardPageFactory,
+        StandardPage,
         "dataskydd",
         title="Dataskydd och personuppgifter",
         intro="Så här behandlar vi personuppgifter på Föreningsnavet.",
         body=PRIVACY_BODY,
     )
-    accessibility = _upsert_child(
+    accessibility = upsert_child(
         home,
-        AccessibilityStatementPageFactory,
+        AccessibilityStatementPage,
         "tillganglighet",
         title="Tillgänglighetsredogörelse",
         organisation_name="Exempelstads kommun",
@@ -187,7 +183,7 @@ def seed_site() -> dict[str, Page]:
                 planned_fix=fix,
             )
         )
-    accessibility.save_revision().publish()
+    publish(accessibility)
 
     site_settings = SiteSettings.for_site(site)
     site_settings.coordinator_name = "Maria Lindqvist"

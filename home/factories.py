@@ -3,13 +3,14 @@
 import datetime
 
 import factory
-import wagtail_factories
 from wagtail.models import Page
+
+from core.factories import PageFactory
 
 from .models import AccessibilityStatementPage, HomePage, StandardPage
 
 
-class HomePageFactory(wagtail_factories.PageFactory):
+class HomePageFactory(PageFactory):
     title = "Föreningsnavet"
     slug = factory.Sequence(lambda n: f"hem-{n}")
     intro = "<p>Stöd, bidrag och utbildningar för föreningar i kommunen.</p>"
@@ -18,7 +19,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
         model = HomePage
 
 
-class StandardPageFactory(wagtail_factories.PageFactory):
+class StandardPageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Informationssida {n}")
     slug = factory.Sequence(lambda n: f"sida-{n}")
     intro = "Här finns information för föreningar och invånare."
@@ -36,9 +37,9 @@ class StandardPageFactory(wagtail_factories.PageFactory):
         model = StandardPage
 
 
-class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
+class AccessibilityStatementPageFactory(PageFactory):
     title = "Tillgänglighetsredogörelse"
-    slug = "tillganglighet"
+    slug = factory.Sequence(lambda n: f"tillganglighet-{n}")
     organisation_name = "Exempelstads kommun"
     assessment_date = datetime.date(2026, 10, 15)
     statement_updated = datetime.date(2026, 11, 2)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .protection import ProtectedFormMixin
+from core.protection import ProtectedFormMixin
 
 
 class AccessibilityFeedbackForm(ProtectedFormMixin, forms.Form):
@@ -25,5 +25,3 @@ class AccessibilityFeedbackForm(ProtectedFormMixin, forms.Form):
             "Fyll i om du vill ha svar. Vi använder den bara för att svara dig."
         ),
     )
-
-    field_order = ["message", "page_url", "name", "email", "website", "started"]

@@ -13,6 +13,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.pages import DelegatingPageMixin
+
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 
 
@@ -70,7 +72,7 @@ class StandardPage(Page):
         verbose_name_plural = _("standardsidor")
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(DelegatingPageMixin, Page):
     """Tillgänglighetsredogörelse with the parts DOS-lagen and Act 306/2019 ask for."""
 
     class Compliance(models.TextChoices):
@@ -161,26 +163,11 @@ class AccessibilityStatementPage(Page):
         verbose_name = _("tillgänglighetsredogörelse")
         verbose_name_plural = _("tillgänglighetsredogörelser")
 
-    def get_context(self, request, *args, **kwargs):
-        from .forms import AccessibilityFeedbackForm
-
-        context = super().get_context(request, *args, **kwargs)
-        context.setdefault("feedback_form", AccessibilityFeedbackForm())
-        context["problems_by_situation"] = self.problems_by_situation()
-        return context
-
     def problems_by_situation(self):
         grouped: dict[str, list] = {}
         for problem in self.known_problems.all():
             grouped.setdefault(problem.get_situation_display(), []).append(problem)
         return grouped
-
-    def serve(self, request, *args, **kwargs):
-        if request.method == "POST":
-            from .views import accessibility_feedback
-
-            return accessibility_feedback(request, self)
-        return super().serve(request, *args, **kwargs)
 
 
 class KnownAccessibilityProblem(Orderable):

@@ -2,18 +2,36 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import QuerySet
 from wagtail.models import Page
 
+from core import hooks
+
+_WORDS = re.compile(r"[^\W_]+")
+
 
 def public_pages() -> QuerySet[Page]:
-    """Live pages the public may see. Apps that keep some live pages out of
-    public listings (unlisted associations) register their exclusions here."""
-    queryset = Page.objects.live().public()
-    for exclude in PUBLIC_PAGE_EXCLUSIONS:
-        queryset = queryset.exclude(pk__in=exclude())
+    """Live pages the public may see, without the pages apps keep out of
+    public listings (registered under ``core.hooks.PUBLIC_PAGE_EXCLUSIONS``)."""
+    return exclude_non_public(Page.objects.live().public())
+
+
+def exclude_non_public(queryset: QuerySet) -> QuerySet:
+    for excluded in hooks.collect(hooks.PUBLIC_PAGE_EXCLUSIONS):
+        queryset = queryset.exclude(pk__in=excluded)
     return queryset
 
 
-# Callables returning a queryset of page ids to keep out of public listings.
-PUBLIC_PAGE_EXCLUSIONS: list = []
+def search_words(query: str) -> str:
+    """Only the words of a query: the database backends pass quotes and
+    operators on to SQLite FTS and PostgreSQL, where they are syntax."""
+    return " ".join(_WORDS.findall(query or ""))
+
+
+def search_pages(query: str):
+    words = search_words(query)
+    if not words:
+        return public_pages().none()
+    return public_pages().specific().search(words, operator="and")

@@ -1,27 +1,29 @@
-"""Site set-up actions shared by seed_demo and deployment commands."""
+"""Site set-up and the accessibility feedback: plain functions that views,
+commands and hooks call."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    Site,
 )
+
+from core import hooks
+from core.emails import send_templated_email
+from core.i18n import default_language
+
+from .models import AccessibilityFeedback, AccessibilityStatementPage, SiteSettings
 
 COORDINATOR_GROUP = "Koordinatorer"
 
-# Model permissions (app_label, codename prefix list) the coordinators need.
-COORDINATOR_MODEL_PERMISSIONS = {
-    "home": ["add", "change", "delete", "view"],
-    "foreningar": ["add", "change", "delete", "view"],
-    "coordinator": ["add", "change", "delete", "view"],
-    "wagtailredirects": ["add", "change", "delete"],
-    "wagtailforms": ["add", "change", "delete", "view"],
-    "taggit": ["add", "change", "delete", "view"],
-}
 PAGE_PERMISSIONS = [
     "add_page",
     "change_page",
@@ -35,30 +37,35 @@ COLLECTION_PERMISSIONS = [
 ]
 
 
+def coordinator_model_permissions() -> dict[str, list[str]]:
+    """Model permissions by app label, as the apps register them."""
+    merged: dict[str, list[str]] = {}
+    for permissions in hooks.collect(hooks.COORDINATOR_PERMISSIONS):
+        for app_label, actions in permissions.items():
+            merged.setdefault(app_label, [])
+            merged[app_label] += [a for a in actions if a not in merged[app_label]]
+    return merged
+
+
 @transaction.atomic
 def ensure_coordinator_group(root_page: Page) -> Group:
     """Create or update the "Koordinatorer" group: admin access, pages under
-    the site root, images, documents, snippets and settings."""
+    the site root, images, documents and the models the apps register."""
     group, _ = Group.objects.get_or_create(name=COORDINATOR_GROUP)
-    perms = [
-        Permission.objects.get(
-            content_type__app_label="wagtailadmin", codename="access_admin"
-        )
-    ]
-    for app_label, actions in COORDINATOR_MODEL_PERMISSIONS.items():
-        perms += Permission.objects.filter(
+    condition = Q(content_type__app_label="wagtailadmin", codename="access_admin")
+    for app_label, actions in coordinator_model_permissions().items():
+        condition |= Q(
             content_type__app_label=app_label,
             codename__regex=r"^({})_".format("|".join(actions)),
         )
-    group.permissions.add(*perms)
+    group.permissions.add(*Permission.objects.filter(condition))
 
-    for codename in PAGE_PERMISSIONS:
+    page_permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=PAGE_PERMISSIONS
+    )
+    for permission in page_permissions:
         GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=root_page,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
+            group=group, page=root_page, permission=permission
         )
     root_collection = Collection.get_first_root_node()
     for app_label, model, actions in COLLECTION_PERMISSIONS:
@@ -71,3 +78,50 @@ def ensure_coordinator_group(root_page: Page) -> Group:
                 ),
             )
     return group
+
+
+def default_site_settings() -> SiteSettings | None:
+    site = Site.objects.filter(is_default_site=True).first()
+    return SiteSettings.for_site(site) if site else None
+
+
+@dataclass
+class FeedbackMessage:
+    message: str
+    page_url: str = ""
+    name: str = ""
+    email: str = ""
+
+
+def record_accessibility_feedback(
+    page: AccessibilityStatementPage,
+    feedback: FeedbackMessage,
+    *,
+    site_settings: SiteSettings | None,
+    language: str,
+) -> AccessibilityFeedback:
+    """Store the feedback, email it to the coordinator and send the sender a
+    receipt in their language."""
+    record = AccessibilityFeedback.objects.create(
+        page=page,
+        name=feedback.name,
+        email=feedback.email,
+        page_url=feedback.page_url,
+        message=feedback.message,
+    )
+    if site_settings and site_settings.email:
+        send_templated_email(
+            "home/emails/accessibility_feedback",
+            {"feedback": record, "page": page},
+            to=[site_settings.email],
+            language=default_language(),
+            reply_to=[record.email] if record.email else [],
+        )
+    if record.email:
+        send_templated_email(
+            "home/emails/accessibility_feedback_receipt",
+            {"feedback": record, "settings": site_settings},
+            to=[record.email],
+            language=language,
+        )
+    return record

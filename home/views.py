@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import re
-
 from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, connection
@@ -10,18 +8,29 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from wagtail.models import Site
 
-from .emails import queue_templated_email
+from core.i18n import current_language
+from core.pages import context_provider, page_view, render_page
+from core.protection import RateLimit, protected_form
+
 from .forms import AccessibilityFeedbackForm
-from .models import AccessibilityFeedback, SiteSettings
-from .protection import client_ip, rate_limited
-from .selectors import public_pages
+from .models import AccessibilityStatementPage, SiteSettings
+from .selectors import search_pages
+from .services import FeedbackMessage, record_accessibility_feedback
 
 SEARCH_PAGE_SIZE = 20
 SEARCH_MAX_QUERY = 200
+FEEDBACK_LIMIT = RateLimit(
+    "a11y-feedback",
+    limit=5,
+    period=3600,
+    message=gettext_lazy(
+        "Du har skickat många meddelanden på kort tid. Försök igen om en timme."
+    ),
+)
 
 
 @never_cache
@@ -38,18 +47,9 @@ def healthz(request):
 
 def search(request):
     query = request.GET.get("q", "").replace("\x00", "").strip()[:SEARCH_MAX_QUERY]
-    # The database backend passes quotes and operators to SQLite FTS, where an
-    # unbalanced quote is a syntax error: search for the plain words instead.
-    words = " ".join(re.findall(r"\w+", query))
-    results = None
     page_obj = None
     if query:
-        results = (
-            public_pages().specific().search(words, operator="and")
-            if words
-            else public_pages().none()
-        )
-        paginator = Paginator(results, SEARCH_PAGE_SIZE)
+        paginator = Paginator(search_pages(query), SEARCH_PAGE_SIZE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
@@ -72,49 +72,42 @@ def server_error(request):
     return HttpResponse(render_to_string("500.html"), status=500)
 
 
-def accessibility_feedback(request, page):
-    """POST handler for the feedback form on the accessibility statement."""
-    form = AccessibilityFeedbackForm(request.POST)
-    if rate_limited(f"a11y-feedback:{client_ip(request)}", limit=5, period=3600):
-        form.add_error(
-            None,
-            _("Du har skickat många meddelanden på kort tid. Försök igen om en timme."),
+@context_provider(AccessibilityStatementPage)
+def accessibility_statement_context(request, page):
+    return {
+        "feedback_form": AccessibilityFeedbackForm(),
+        "problems_by_situation": page.problems_by_situation(),
+    }
+
+
+@page_view(AccessibilityStatementPage)
+def accessibility_statement(request, page):
+    """The statement, and its feedback form posted to the same address."""
+    if request.method != "POST":
+        return render_page(request, page)
+    submission = protected_form(
+        request, AccessibilityFeedbackForm, limit=FEEDBACK_LIMIT
+    )
+    if submission.is_valid:
+        data = submission.form.cleaned_data
+        record_accessibility_feedback(
+            page,
+            FeedbackMessage(
+                message=data["message"],
+                page_url=data["page_url"],
+                name=data["name"],
+                email=data["email"],
+            ),
+            site_settings=SiteSettings.for_request(request),
+            language=current_language(),
         )
-        status = 429
-    elif form.is_valid():
-        feedback = AccessibilityFeedback.objects.create(
-            page=page,
-            name=form.cleaned_data["name"],
-            email=form.cleaned_data["email"],
-            page_url=form.cleaned_data["page_url"],
-            message=form.cleaned_data["message"],
-        )
-        site = Site.find_for_request(request)
-        site_settings = SiteSettings.for_site(site) if site else None
-        if site_settings and site_settings.email:
-            queue_templated_email(
-                "home/emails/accessibility_feedback",
-                {"feedback": feedback, "page": page},
-                to=[site_settings.email],
-                language="sv",
-                reply_to=[feedback.email] if feedback.email else None,
-            )
-        if feedback.email:
-            queue_templated_email(
-                "home/emails/accessibility_feedback_receipt",
-                {"feedback": feedback, "settings": site_settings},
-                to=[feedback.email],
-            )
         messages.success(
             request,
             _(
                 "Tack! Vi har tagit emot ditt meddelande och svarar inom fem arbetsdagar."
             ),
         )
-        return redirect(page.url + "#aterkoppling")
-    else:
-        status = 400
-    form.refresh_started()
-    context = page.get_context(request)
-    context["feedback_form"] = form
-    return TemplateResponse(request, page.get_template(request), context, status=status)
+        return redirect(request.path + "#aterkoppling")
+    return render_page(
+        request, page, {"feedback_form": submission.form}, status=submission.status
+    )

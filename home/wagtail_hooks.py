@@ -1,8 +1,13 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core import hooks as fnavet_hooks
+from core.demo import DemoSeeder
+
 from .models import AccessibilityFeedback
+from .services import default_site_settings
 
 
 class AccessibilityFeedbackViewSet(SnippetViewSet):
@@ -18,3 +23,37 @@ class AccessibilityFeedbackViewSet(SnippetViewSet):
 
 
 register_snippet(AccessibilityFeedbackViewSet)
+
+
+@hooks.register(fnavet_hooks.COORDINATOR_PERMISSIONS)
+def site_permissions():
+    return {
+        "home": ["add", "change", "delete", "view"],
+        "wagtailredirects": ["add", "change", "delete"],
+        "taggit": ["add", "change", "delete", "view"],
+    }
+
+
+@hooks.register(fnavet_hooks.EMAIL_DEFAULTS)
+def coordinator_as_sender():
+    """Replies to the site's emails reach the coordinator, who signs them."""
+    site_settings = default_site_settings()
+    if site_settings is None:
+        return {}
+    return {
+        "reply_to": [site_settings.email] if site_settings.email else [],
+        "sender_name": site_settings.coordinator_name,
+        "sender_title": site_settings.coordinator_title,
+    }
+
+
+def _seed_site(options, stdout):
+    from .demo import seed_site
+
+    seed_site()
+    return str(_("Webbplatsens sidor och inställningar är klara."))
+
+
+@hooks.register(fnavet_hooks.DEMO_SEEDERS)
+def site_seeder():
+    return DemoSeeder(name="site", order=0, run=_seed_site)

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
-from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_list, parse_email_url
 
@@ -23,18 +22,16 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", SITE_URL)
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "foreningar",
-    "coordinator",
     "wagtail.contrib.settings",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
     "wagtail.api.v2",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -141,6 +138,9 @@ USE_I18N = True
 USE_TZ = True
 # The town's time zone; Swedish towns set Europe/Stockholm.
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Helsinki")
+# The country the site serves ("fi" or "se"): authorities named, currency,
+# formats. Site settings can override it (core.country).
+COUNTRY = os.environ.get("COUNTRY", "fi")
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
@@ -190,7 +190,6 @@ TASKS = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Föreningsnavet"
-WAGTAILADMIN_UPDATE_CHECK = False  # the admin must work offline
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no calls to Gravatar
 WAGTAILSEARCH_BACKENDS = {
     # PostgreSQL full-text search on PostgreSQL, a simple fallback on SQLite.
@@ -198,8 +197,7 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "txt", "csv", "pptx"]
-WAGTAILEMBEDS_FINDERS = []  # no outgoing oEmbed calls
-WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin must work offline
 WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 
@@ -221,6 +219,10 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Addresses (or networks) of the reverse proxies in front of the site: only
+# their X-Forwarded-For is believed when rate limits look for the client.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
+
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -239,5 +241,3 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
-
-SITE_NAME = _("Föreningsnavet")

@@ -1,15 +1,38 @@
-from .associations import AssociationIndexPage, AssociationPage, AssociationTag
+from .associations import (
+    LOGO_SPEC,
+    PUBLIC_FIELDS,
+    REGISTRATION_FIELDS,
+    SELF_SERVICE_FIELDS,
+    AssociationPage,
+    AssociationTag,
+)
+from .index import AssociationIndexPage
 from .registration import AssociationRegistrationPage
 from .representatives import (
-    LoginToken,
     RegistrationApplication,
     Representative,
     RepresentativeLink,
     VerificationReminder,
 )
-from .vocabularies import ActivityArea, ActivityLanguage, District, TargetGroup
+from .vocabularies import (
+    VOCABULARIES,
+    VOCABULARY_FIELDS,
+    ActivityArea,
+    ActivityLanguage,
+    District,
+    TargetGroup,
+    Vocabulary,
+    VocabularySpec,
+    vocabulary_spec,
+)
 
 __all__ = [
+    "LOGO_SPEC",
+    "PUBLIC_FIELDS",
+    "REGISTRATION_FIELDS",
+    "SELF_SERVICE_FIELDS",
+    "VOCABULARIES",
+    "VOCABULARY_FIELDS",
     "ActivityArea",
     "ActivityLanguage",
     "AssociationIndexPage",
@@ -17,10 +40,12 @@ __all__ = [
     "AssociationRegistrationPage",
     "AssociationTag",
     "District",
-    "LoginToken",
     "RegistrationApplication",
     "Representative",
     "RepresentativeLink",
     "TargetGroup",
     "VerificationReminder",
+    "Vocabulary",
+    "VocabularySpec",
+    "vocabulary_spec",
 ]

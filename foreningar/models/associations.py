@@ -1,9 +1,9 @@
-"""The association register: one index page and one page per association."""
+"""One page per association in the register, and what of it is public."""
 
 import datetime
 
 from django import forms
-from django.core.cache import cache
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -31,82 +31,14 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.selectors import PUBLIC_PAGE_EXCLUSIONS
+from core.pages import DelegatingPageMixin
 
-from ..cache import bump_register_generation
+from ..caching import REGISTER, RESTRICTIONS
 from ..identifiers import IdentifierKind, normalise_identifier
 from ..serializers import KeywordListField, VocabularyListField
+from .vocabularies import VOCABULARIES, VOCABULARY_FIELDS
 
 DESCRIPTION_FEATURES = ["bold", "italic", "ul", "ol", "link"]
-
-
-class AssociationIndexPage(Page):
-    """The public register at /foreningar/: directory, search and filters.
-
-    Associations exist once, in the default locale. A translated index page
-    (/fi/..., /en/...) lists and routes to the same associations."""
-
-    intro = RichTextField(
-        _("ingress"),
-        features=["bold", "italic", "link"],
-        blank=True,
-        help_text=_("Visas ovanför sökformuläret."),
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    # One register per site; it lives directly under the home page.
-    parent_page_types = ["home.HomePage"]
-    subpage_types = [
-        "foreningar.AssociationPage",
-        "foreningar.AssociationRegistrationPage",
-    ]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("föreningsregister")
-        verbose_name_plural = _("föreningsregister")
-
-    def canonical_index(self) -> "AssociationIndexPage":
-        """The default-locale index the associations live under."""
-        from django.conf import settings
-
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        source = (
-            AssociationIndexPage.objects.filter(
-                translation_key=self.translation_key,
-                locale__language_code=settings.LANGUAGE_CODE,
-            )
-            .select_related("locale")
-            .first()
-        )
-        return source or self
-
-    def route(self, request, path_components):
-        # Associations by slug in one query (Page.route needs two), looked up
-        # under the default-locale index so a translated index shows the same
-        # register. Other child pages (registration) route the usual way.
-        if path_components and self.live:
-            index_page = self.canonical_index()
-            association = (
-                AssociationPage.objects.child_of(index_page)
-                .filter(slug=path_components[0])
-                .select_related("locale")
-                .first()
-            )
-            if association is not None:
-                association._cached_parent_obj = index_page
-                return association.route(request, path_components[1:])
-        return super().route(request, path_components)
-
-    def get_context(self, request, *args, **kwargs):
-        from ..views import directory_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(directory_context(request, self))
-        return context
 
 
 class AssociationTag(TaggedItemBase):
@@ -120,8 +52,6 @@ class AssociationTag(TaggedItemBase):
 def in_default_locale():
     """Associations link to the vocabulary rows of the default language; the
     translated rows are only for display."""
-    from django.conf import settings
-
     return Q(locale__language_code=settings.LANGUAGE_CODE)
 
 
@@ -129,24 +59,21 @@ def _current_year() -> int:
     return datetime.date.today().year
 
 
-_RESTRICTED_PATHS_KEY = "foreningar:restricted-paths"
-
-
 def restricted_paths() -> list[str]:
     """Tree paths of pages with a view restriction (password, login, group);
     cached until a restriction changes. Usually empty."""
-    paths = cache.get(_RESTRICTED_PATHS_KEY)
-    if paths is None:
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(_RESTRICTED_PATHS_KEY, paths, 3600)
-    return paths
+    return RESTRICTIONS.get_or_set(
+        ("restricted-paths",),
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        timeout=3600,
+    )
 
 
 @receiver([post_save, post_delete], sender=PageViewRestriction)
 @receiver(post_page_move)
-def _forget_restricted_paths(**kwargs):
-    cache.delete(_RESTRICTED_PATHS_KEY)
-    bump_register_generation()
+def _restrictions_or_tree_changed(**kwargs):
+    RESTRICTIONS.bump(**kwargs)
+    REGISTER.bump(**kwargs)
 
 
 class AssociationPageQuerySet(PageQuerySet):
@@ -161,6 +88,9 @@ class AssociationPageQuerySet(PageQuerySet):
 
     def unlisted_ids(self) -> "AssociationPageQuerySet":
         return self.filter(listed_publicly=False).values("pk")
+
+    def in_default_locale(self) -> "AssociationPageQuerySet":
+        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
 
 
 class AssociationPageManager(PageManager.from_queryset(AssociationPageQuerySet)):
@@ -199,7 +129,38 @@ PUBLIC_FIELDS = [
     "status",
     "last_verified_at",
 ]
-VOCABULARY_FIELDS = ["activity_areas", "target_groups", "districts", "languages"]
+# Fields an association sets itself: registration asks for the first part,
+# the representative's profile form for all of them. The forms are ModelForms
+# over these lists (plus the logo, uploaded apart).
+REGISTRATION_FIELDS = [
+    "title",
+    "short_description",
+    "description",
+    "org_id_kind",
+    "org_id",
+    *VOCABULARY_FIELDS,
+    "meeting_place_name",
+    "street_address",
+    "postcode",
+    "town",
+    "meeting_times",
+    "public_email",
+    "public_phone",
+    "website",
+]
+SELF_SERVICE_FIELDS = REGISTRATION_FIELDS + [
+    "founded_year",
+    "member_count",
+    "premises_accessibility",
+    "step_free_access",
+    "accessible_toilet",
+    "hearing_loop",
+    "membership_fee",
+    "looking_for_volunteers",
+    "volunteers_text",
+    "facebook_url",
+    "instagram_url",
+]
 LOGO_SPEC = "max-240x240"
 
 PUBLIC_API_FIELDS = (
@@ -212,7 +173,7 @@ PUBLIC_API_FIELDS = (
 )
 
 
-class AssociationPage(Page):
+class AssociationPage(DelegatingPageMixin, Page):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Aktiv")
         DORMANT = "dormant", _("Vilande")
@@ -267,31 +228,9 @@ class AssociationPage(Page):
     )
 
     # Verksamhet
-    activity_areas = ParentalManyToManyField(
-        "foreningar.ActivityArea",
-        limit_choices_to=in_default_locale,
-        verbose_name=_("verksamhetsområden"),
-        blank=True,
-    )
-    target_groups = ParentalManyToManyField(
-        "foreningar.TargetGroup",
-        limit_choices_to=in_default_locale,
-        verbose_name=_("målgrupper"),
-        blank=True,
-    )
-    districts = ParentalManyToManyField(
-        "foreningar.District",
-        limit_choices_to=in_default_locale,
-        verbose_name=_("områden"),
-        blank=True,
-        help_text=_("Var i kommunen föreningen har verksamhet."),
-    )
-    languages = ParentalManyToManyField(
-        "foreningar.ActivityLanguage",
-        limit_choices_to=in_default_locale,
-        verbose_name=_("verksamhetsspråk"),
-        blank=True,
-    )
+    # One ParentalManyToManyField per vocabulary (activity_areas,
+    # target_groups, districts, languages) is added from VOCABULARIES below
+    # the class.
     keywords = ClusterTaggableManager(
         through=AssociationTag,
         verbose_name=_("nyckelord"),
@@ -397,10 +336,10 @@ class AssociationPage(Page):
         ),
     ]
     activity_panels = [
-        FieldPanel("activity_areas", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("districts", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+        *(
+            FieldPanel(field, widget=forms.CheckboxSelectMultiple)
+            for field in VOCABULARY_FIELDS
+        ),
         FieldPanel("keywords"),
         MultiFieldPanel(
             [
@@ -454,9 +393,10 @@ class AssociationPage(Page):
         index.SearchField("town"),
         index.AutocompleteField("title"),
         index.RelatedFields("keywords", [index.SearchField("name")]),
-        index.RelatedFields("activity_areas", [index.SearchField("name")]),
-        index.RelatedFields("target_groups", [index.SearchField("name")]),
-        index.RelatedFields("districts", [index.SearchField("name")]),
+        *(
+            index.RelatedFields(field, [index.SearchField("name")])
+            for field in VOCABULARY_FIELDS
+        ),
         index.FilterField("listed_publicly"),
         index.FilterField("status"),
         index.FilterField("looking_for_volunteers"),
@@ -522,13 +462,6 @@ class AssociationPage(Page):
             return []
         return super().get_sitemap_urls(request)
 
-    def get_context(self, request, *args, **kwargs):
-        from ..views import profile_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(profile_context(request, self))
-        return context
-
     @property
     def is_verified_recently(self) -> bool:
         if not self.last_verified_at:
@@ -536,17 +469,17 @@ class AssociationPage(Page):
         return self.last_verified_at >= timezone.now() - datetime.timedelta(days=365)
 
 
+for _spec in VOCABULARIES:
+    ParentalManyToManyField(
+        _spec.model,
+        limit_choices_to=in_default_locale,
+        verbose_name=_spec.verbose_name,
+        blank=True,
+        help_text=_spec.help_text,
+    ).contribute_to_class(AssociationPage, _spec.field)
+
+
 # Cached directory results are dropped on every public change.
 for _signal in (page_published, page_unpublished):
-    _signal.connect(bump_register_generation, sender=AssociationPage)
-    _signal.connect(bump_register_generation, sender=AssociationIndexPage)
-post_delete.connect(bump_register_generation, sender=AssociationPage)
-
-
-def _unlisted_association_ids():
-    return AssociationPage.objects.unlisted_ids()
-
-
-# Keep unlisted associations out of site search and other public listings.
-if _unlisted_association_ids not in PUBLIC_PAGE_EXCLUSIONS:
-    PUBLIC_PAGE_EXCLUSIONS.append(_unlisted_association_ids)
+    _signal.connect(REGISTER.bump, sender=AssociationPage)
+post_delete.connect(REGISTER.bump, sender=AssociationPage)

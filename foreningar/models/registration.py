@@ -11,8 +11,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core.pages import DelegatingPageMixin
 
-class AssociationRegistrationPage(RoutablePageMixin, Page):
+
+class AssociationRegistrationPage(DelegatingPageMixin, RoutablePageMixin, Page):
     intro = RichTextField(
         _("ingress"),
         features=["bold", "italic", "link", "ul"],
@@ -64,32 +66,23 @@ class AssociationRegistrationPage(RoutablePageMixin, Page):
             strip_tags(self.privacy_text or "").strip().encode()
         ).hexdigest()
 
+    # The routes' views live in foreningar.views.registration.
     @path("")
     def register(self, request):
-        from ..selfservice import registration_views
-
-        return registration_views.register(request, self)
+        return self.delegate("register", request)
 
     @path("skickat/")
     def sent(self, request):
-        from ..selfservice import registration_views
-
-        return registration_views.sent(request, self)
+        return self.delegate("sent", request)
 
     @path("ny-lank/")
     def new_link(self, request):
-        from ..selfservice import registration_views
-
-        return registration_views.new_link(request, self)
+        return self.delegate("new_link", request)
 
     @path("klart/")
     def done(self, request):
-        from ..selfservice import registration_views
-
-        return registration_views.done(request, self)
+        return self.delegate("done", request)
 
     @path("bekrafta/<str:token>/")
     def confirm(self, request, token):
-        from ..selfservice import registration_views
-
-        return registration_views.confirm(request, self, token)
+        return self.delegate("confirm", request, token)

@@ -1,14 +1,18 @@
 """Association representatives and the records of self-service: applications
-(with the consent given), single-use login links and verification reminders.
+(with the consent given) and verification reminders. Login links are
+``core.links`` emailed links about a representative.
 
 Everything here is personal data: never shown on public pages, in the API or in
 the CSV export. Coordinators see and erase it in the admin."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
+
+from core.i18n import default_language
 
 
 class Representative(ClusterableModel):
@@ -19,7 +23,10 @@ class Representative(ClusterableModel):
     name = models.CharField(_("namn"), max_length=120)
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     language = models.CharField(
-        _("språk för e-post"), max_length=8, default="sv", blank=True
+        _("språk för e-post"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=default_language,
     )
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     last_login_at = models.DateTimeField(_("senast inloggad"), null=True, blank=True)
@@ -104,7 +111,9 @@ class RegistrationApplication(models.Model):
     applicant_email = models.EmailField(_("e-post"), max_length=254)
     applicant_phone = models.CharField(_("telefon"), max_length=40, blank=True)
     applicant_role = models.CharField(_("roll i föreningen"), max_length=80)
-    language = models.CharField(_("språk"), max_length=8, default="sv")
+    language = models.CharField(
+        _("språk"), max_length=8, choices=settings.LANGUAGES, default=default_language
+    )
     consent_version = models.CharField(_("version av dataskyddstexten"), max_length=40)
     consent_text_hash = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64)
     consented_at = models.DateTimeField(_("samtycke givet"))
@@ -134,30 +143,6 @@ class RegistrationApplication(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.data.get('title', '')}"
-
-
-class LoginToken(models.Model):
-    """Makes emailed login links single-use. The link carries a signed nonce;
-    this row says whom it is for, until when, and whether it was used."""
-
-    class Purpose(models.TextChoices):
-        LOGIN = "login", _("Inloggning")
-        INVITE = "invite", _("Inbjudan")
-        WELCOME = "welcome", _("Godkänd registrering")
-        REMINDER = "reminder", _("Påminnelse")
-
-    representative = models.ForeignKey(
-        Representative, on_delete=models.CASCADE, related_name="login_tokens"
-    )
-    nonce = models.CharField(max_length=64, unique=True)
-    purpose = models.CharField(max_length=10, choices=Purpose.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    used_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("inloggningslänk")
-        verbose_name_plural = _("inloggningslänkar")
 
 
 class VerificationReminder(models.Model):

@@ -1,12 +1,27 @@
-"""Vocabularies the coordinator edits: activity areas, target groups, districts
-and activity languages. Translatable snippets: associations link to the
-default-locale row; the public site shows the row in the visitor's language."""
+"""The register's vocabularies: activity areas, target groups, districts and
+activity languages, and the one registry every other part reads.
+
+Each vocabulary is a translatable snippet the coordinator edits: associations
+link to the default-language row; the public site shows the row in the
+reader's language. :data:`VOCABULARIES` is the only list of them: the
+association's many-to-many fields, its admin panels, search fields and API
+fields, the directory's filters, the self-service forms, the CSV columns, the
+factories and the demo data are all built from it. A fifth vocabulary is a
+new ``Vocabulary`` subclass and one more entry here (then ``makemigrations``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.db import models
 from django.db.models.signals import post_delete, post_save
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
+
+from ..caching import REGISTER
 
 
 class Vocabulary(TranslatableMixin, models.Model):
@@ -26,6 +41,11 @@ class Vocabulary(TranslatableMixin, models.Model):
     class Meta(TranslatableMixin.Meta):
         abstract = True
         ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="unique_%(class)s_slug"
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -35,33 +55,18 @@ class ActivityArea(Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = _("verksamhetsområde")
         verbose_name_plural = _("verksamhetsområden")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["locale", "slug"], name="unique_activityarea_slug"
-            )
-        ]
 
 
 class TargetGroup(Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = _("målgrupp")
         verbose_name_plural = _("målgrupper")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["locale", "slug"], name="unique_targetgroup_slug"
-            )
-        ]
 
 
 class District(Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = _("område")
         verbose_name_plural = _("områden")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["locale", "slug"], name="unique_district_slug"
-            )
-        ]
 
 
 class ActivityLanguage(Vocabulary):
@@ -79,19 +84,66 @@ class ActivityLanguage(Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = _("verksamhetsspråk")
         verbose_name_plural = _("verksamhetsspråk")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["locale", "slug"], name="unique_activitylanguage_slug"
-            )
-        ]
 
 
-def _vocabulary_changed(**kwargs):
-    from ..cache import bump_register_generation
+@dataclass(frozen=True)
+class VocabularySpec:
+    """One vocabulary of the register and how each part of the site uses it."""
 
-    bump_register_generation()
+    field: str  # the association's many-to-many field ("activity_areas")
+    model: type[Vocabulary]
+    param: str  # the directory's GET parameter, Swedish like its addresses
+    label: str | Promise  # the filter's label (singular)
+    on_card: bool = False  # shown on the directory's association cards
+    help_text: str | Promise = ""
+    icon: str = "tag"  # the admin menu's icon
+
+    @property
+    def verbose_name(self) -> str | Promise:
+        return self.model._meta.verbose_name_plural
+
+    @property
+    def through_column(self) -> str:
+        """The vocabulary's column in the many-to-many table ("district_id")."""
+        return f"{self.model._meta.model_name}_id"
 
 
-for _model in (ActivityArea, TargetGroup, District, ActivityLanguage):
-    post_save.connect(_vocabulary_changed, sender=_model)
-    post_delete.connect(_vocabulary_changed, sender=_model)
+VOCABULARIES: tuple[VocabularySpec, ...] = (
+    VocabularySpec(
+        "activity_areas",
+        ActivityArea,
+        param="verksamhet",
+        label=_("Verksamhetsområde"),
+        on_card=True,
+    ),
+    VocabularySpec(
+        "target_groups",
+        TargetGroup,
+        param="malgrupp",
+        label=_("Målgrupp"),
+        icon="group",
+    ),
+    VocabularySpec(
+        "districts",
+        District,
+        param="omrade",
+        label=_("Område"),
+        on_card=True,
+        help_text=_("Var i kommunen föreningen har verksamhet."),
+        icon="site",
+    ),
+    VocabularySpec(
+        "languages", ActivityLanguage, param="sprak", label=_("Språk"), icon="globe"
+    ),
+)
+VOCABULARY_FIELDS: tuple[str, ...] = tuple(spec.field for spec in VOCABULARIES)
+
+
+def vocabulary_spec(field: str) -> VocabularySpec:
+    return next(spec for spec in VOCABULARIES if spec.field == field)
+
+
+# Cached directory results are dropped when a vocabulary changes.
+for _spec in VOCABULARIES:
+    post_save.connect(REGISTER.bump, sender=_spec.model)
+    post_delete.connect(REGISTER.bump, sender=_spec.model)

@@ -4,13 +4,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django import template
-from django.conf import settings
 from django.utils.safestring import mark_safe
 
-from ..i18n import page_url
-from ..models import AssociationIndexPage
-from ..selectors import newest_associations
-from ..views import json_ld_text
+from ..jsonld import json_ld_text
 
 register = template.Library()
 
@@ -28,35 +24,3 @@ def display_url(url: str) -> str:
     parts = urlsplit(url or "")
     shown = (parts.netloc + parts.path).rstrip("/")
     return shown or url
-
-
-@register.inclusion_tag(
-    "foreningar/includes/home_associations.html", takes_context=True
-)
-def home_associations(context, limit: int = 4) -> dict[str, Any]:
-    """Search box into the directory and the newest associations, for the
-    home page. Two queries: the register page and the newest associations."""
-    request = context.get("request")
-    index_page = (
-        AssociationIndexPage.objects.live()
-        .filter(locale__language_code=settings.LANGUAGE_CODE)
-        .select_related("locale")
-        .order_by("path")
-        .first()
-    )
-    if index_page is None:
-        return {"index_url": ""}
-    index_url = page_url(index_page, request)
-    newest = newest_associations(limit)
-    language = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
-    return {
-        "index_url": index_url,
-        "index_page": index_page,
-        "cards": [
-            {"page": association, "url": f"{index_url}{association.slug}/"}
-            for association in newest
-        ],
-        "content_lang": ""
-        if language == settings.LANGUAGE_CODE
-        else settings.LANGUAGE_CODE,
-    }

@@ -1,15 +1,18 @@
+"""The site chrome: main menu, breadcrumbs, language links, the page's
+language, and the home page's sections registered by the apps."""
+
 from __future__ import annotations
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import formats, timezone, translation
-from django.utils.dateformat import format as date_format
-from django.utils.translation import pgettext
-from wagtail.models import Locale, Page, Site
+from django.utils.safestring import mark_safe
+from wagtail.models import Page, Site
 
-from ..caching import CHROME_CACHE_SECONDS, cached_chrome, chrome_key
-from ..i18n import locale_ids, localize_pages
+from core import hooks
+from core.i18n import current_language, foreign_language, localize_pages
+
+from ..caching import CHROME, CHROME_CACHE_SECONDS
 
 register = template.Library()
 
@@ -31,15 +34,15 @@ def _menu_items(site: Site, request) -> list[dict[str, str]]:
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The site root's "show in menus" children, in the visitor's language.
-    Cached with the site chrome: no queries on a warm cache."""
+    """The site root's "show in menus" children, in the reader's language."""
     request = context.get("request")
     site = _site(request)
     items = []
     if site is not None:
-        language = translation.get_language()
-        items = cached_chrome(
-            ("menu", site.pk, language), lambda: _menu_items(site, request)
+        items = CHROME.get_or_set(
+            ("menu", site.pk, current_language()),
+            lambda: _menu_items(site, request),
+            CHROME_CACHE_SECONDS,
         )
     current_path = getattr(context.get("page"), "url_path", "") or ""
     return {
@@ -59,14 +62,6 @@ def _menu_current(item_path: str, current_path: str) -> str:
     return ""
 
 
-@register.simple_tag(takes_context=True)
-def chrome_cache_key(context, name: str) -> str:
-    """Key for a ``{% cache %}`` fragment of the site chrome (footer): varies by
-    site and language, and changes whenever content or settings are saved."""
-    site = _site(context.get("request"))
-    return chrome_key(name, site.pk if site else 0, translation.get_language())
-
-
 @register.simple_tag
 def chrome_cache_seconds() -> int:
     return CHROME_CACHE_SECONDS
@@ -74,18 +69,19 @@ def chrome_cache_seconds() -> int:
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    """Links to the page's ancestors below the tree root, cached per page."""
+    """Links to the page's ancestors below the tree root."""
     page = context.get("page")
     request = context.get("request")
     ancestors = []
     if isinstance(page, Page) and page.pk and page.depth > 2:
         site = _site(request)
-        ancestors = cached_chrome(
-            ("breadcrumbs", site.pk if site else 0, page.pk),
+        ancestors = CHROME.get_or_set(
+            ("breadcrumbs", site.pk if site else 0, page.pk, current_language()),
             lambda: [
                 {"title": ancestor.title, "url": ancestor.get_url(request)}
                 for ancestor in page.get_ancestors().filter(depth__gt=1)
             ],
+            CHROME_CACHE_SECONDS,
         )
     return {
         "page": page,
@@ -96,14 +92,9 @@ def breadcrumbs(context):
 
 @register.simple_tag
 def content_language(page) -> str:
-    """The page's language code when it differs from the active language (an
+    """The page's language when it differs from the reader's (an
     untranslated Swedish page under /fi/), for a ``lang`` attribute; else ""."""
-    locale_id = getattr(page, "locale_id", None)
-    if not locale_id:
-        return ""
-    codes = {pk: code for code, pk in locale_ids().items()}
-    code = codes.get(locale_id, "")
-    return "" if code == translation.get_language() else code
+    return foreign_language(page) if isinstance(page, Page) else ""
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
@@ -112,11 +103,11 @@ def language_switcher(context):
     one is live, otherwise the same address under the other language prefix."""
     request = context.get("request")
     page = context.get("page")
-    current = translation.get_language()
+    current = current_language()
     translations: dict[str, str] = {}
     if isinstance(page, Page) and page.pk:
         site = _site(request)
-        translations = cached_chrome(
+        translations = CHROME.get_or_set(
             ("translations", site.pk if site else 0, page.pk),
             lambda: {
                 translated.locale.language_code: translated.get_url(request)
@@ -124,6 +115,7 @@ def language_switcher(context):
                 .live()
                 .select_related("locale")
             },
+            CHROME_CACHE_SECONDS,
         )
     links = []
     for code, name in settings.LANGUAGES:
@@ -141,67 +133,19 @@ def language_switcher(context):
 
 @register.simple_tag(takes_context=True)
 def localized_page_url(context, page):
-    """URL of ``page`` in the active language (the page itself if untranslated)."""
+    """URL of ``page`` in the reader's language (the page itself if untranslated)."""
     if not page:
         return ""
     return localize_pages([page])[0].get_url(context.get("request"))
 
 
-def _local(value):
-    if value is None or value == "":
-        return None
-    if hasattr(value, "tzinfo") and hasattr(value, "hour") and timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return value
-
-
-@register.filter
-def datum(value):
-    """A date the Swedish way: "tisdag 3 december 2026"."""
-    value = _local(value)
-    if value is None:
-        return ""
-    return date_format(value, pgettext("long date format", "l j F Y"))
-
-
-@register.filter
-def datumtid(value):
-    """Date and time the Swedish way: "tisdag 3 december 2026 kl. 18.00"."""
-    value = _local(value)
-    if value is None:
-        return ""
-    return date_format(value, pgettext("long datetime format", r"l j F Y \k\l. H.i"))
-
-
-@register.filter
-def kort_datum(value):
-    """Short date for tables: "3 dec 2026"."""
-    value = _local(value)
-    if value is None:
-        return ""
-    return formats.date_format(value, pgettext("short date format", "j b Y"))
-
-
-@register.simple_tag
-def active_locale():
-    return Locale.get_active()
-
-
-@register.simple_tag
-def elided_pages(page_obj):
-    return list(
-        page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2)
-    )
-
-
-@register.simple_tag
-def render_widget(field):
-    """Render a form widget tied to its help text and error message, so screen
-    readers announce both when the field gets focus."""
-    described_by = []
-    if field.help_text:
-        described_by.append(f"{field.auto_id}_helptext")
-    if field.errors:
-        described_by.append(f"{field.auto_id}_error")
-    attrs = {"aria-describedby": " ".join(described_by)} if described_by else {}
-    return field.as_widget(attrs=attrs)
+@register.simple_tag(takes_context=True)
+def home_sections(context) -> str:
+    """The sections apps add to the home page (``core.hooks.HOME_SECTIONS``)."""
+    request = context.get("request")
+    parts = [
+        section
+        for section in hooks.collect(hooks.HOME_SECTIONS, request, context)
+        if section
+    ]
+    return mark_safe("\n".join(parts))

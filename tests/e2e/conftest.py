@@ -9,9 +9,9 @@ Fixtures:
 - ``page`` (function): a fresh browser context and page (1280x900, Swedish
   Accept-Language), closed after the test.
 - ``live_site`` (function): the live server's base URL
-  (``http://localhost:PORT``) with the demo content from ``demo_site``. It
-  uses a transactional database with serialized rollback, so the migrated home
-  page is back for the next test.
+  (``http://localhost:PORT``) with the seeded content (see tests/conftest.py).
+  It uses a transactional database with serialized rollback, so each browser
+  test costs a flush and a restore: check many pages in one test.
 
 Assertions live in ``tests.e2e.helpers``: ``assert_no_axe_violations(page,
 label)``, ``assert_no_horizontal_scroll(page, width, label)`` and
@@ -100,6 +100,8 @@ def page(browser) -> Iterator:
 
 
 @pytest.fixture
-def live_site(live_server, django_db_serialized_rollback, demo_site) -> str:
-    """Base URL of the live server, serving the demo content."""
+def live_site(live_server, django_db_serialized_rollback, demo_site, settings) -> str:
+    """Base URL of the live server, serving the seeded content. Forms may be
+    sent at once (a browser test types faster than a person)."""
+    settings.FORM_MIN_FILL_SECONDS = 0
     return live_server.url

@@ -94,3 +94,15 @@ def check_page_at_widths(
         assert_no_axe_violations(page, label)
         if width <= NARROW:
             assert_no_horizontal_scroll(page, width, label)
+
+
+def check_pages(page: Page, base: str, pages: Iterable[tuple[str, str, int]]) -> None:
+    """``check_page_at_widths`` for each (label, path, status); reports every
+    failing page at once."""
+    failures = []
+    for label, path, status in pages:
+        try:
+            check_page_at_widths(page, base + path, label, expected_status=status)
+        except AssertionError as error:
+            failures.append(str(error))
+    assert not failures, "\n\n".join(failures)

@@ -373,12 +373,12 @@ def _directory_queries(
 ) -> tuple[int, int]:
     """Queries of a warm request (counts and the rendered list cached) and of
     one right after an edit (the register's cache generation bumped)."""
-    from foreningar.cache import bump_register_generation
+    from foreningar.caching import REGISTER
 
     client.get(url)  # warm up: renditions of new logos are created once
     with django_assert_max_num_queries(limit) as warm:
         assert client.get(url).status_code == 200
-    bump_register_generation()
+    REGISTER.bump()
     with django_assert_max_num_queries(limit) as cold:
         assert client.get(url).status_code == 200
     return len(warm.captured_queries), len(cold.captured_queries)
@@ -393,7 +393,7 @@ def _own_queries(url: str) -> int:
     from django.utils import translation
 
     from foreningar.models import AssociationIndexPage
-    from foreningar.views import directory_context
+    from foreningar.views.directory import directory_context
 
     request = RequestFactory().get(url)
     request._messages = _NoMessages()
@@ -417,7 +417,7 @@ def test_directory_query_count_is_constant_at_5_and_200(
     query runs), then 195 more: the counts must not change."""
     from wagtail_factories import ImageFactory
 
-    from foreningar.cache import bump_register_generation
+    from foreningar.caching import REGISTER
     from foreningar.demo import seed_associations
 
     for number in range(5):
@@ -440,7 +440,7 @@ def test_directory_query_count_is_constant_at_5_and_200(
         counts[size] = {}
         for url in DIRECTORY_URLS:
             _own_queries(url)  # warm: the locale ids are cached
-            bump_register_generation()  # count from the database
+            REGISTER.bump()  # count from the database
             own = _own_queries(url)
             assert own <= 12, f"{url}: {own} queries of its own"
             total = _directory_queries(

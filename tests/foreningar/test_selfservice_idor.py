@@ -8,15 +8,13 @@ from wagtail.models import WorkflowState
 
 from foreningar.models import AssociationPage, Representative, RepresentativeLink
 
-from .selfservice_fixtures import *  # noqa: F403
-
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def setup(association_of, make_rep, login_client):
-    a = association_of(title="Förening A", slug="forening-a")
-    b = association_of(title="Förening B", slug="forening-b")
+def setup(make_association, make_rep, login_client):
+    a = make_association(title="Förening A", slug="forening-a")
+    b = make_association(title="Förening B", slug="forening-b")
     rep_a = make_rep(a, email="a@example.org", name="Anna A")
     rep_b = make_rep(b, email="b@example.org", name="Bertil B")
     rep_b2 = make_rep(b, email="b2@example.org", name="Berit B")

@@ -12,11 +12,9 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from foreningar.models import LoginToken
-from foreningar.selfservice import services
-
-from .selfservice_fixtures import *  # noqa: F403
-from .selfservice_fixtures import form_started, links_in
+from core.models import EmailedLink
+from foreningar import services
+from tests.helpers import links_in, protected
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +22,7 @@ LOGIN = "/min-forening/logga-in/"
 
 
 def _request_link(client, email, **extra):
-    return client.post(LOGIN, {"email": email, "started": form_started()}, **extra)
+    return client.post(LOGIN, protected(email=email), **extra)
 
 
 def _login_path(message) -> str:
@@ -33,8 +31,8 @@ def _login_path(message) -> str:
 
 
 @pytest.fixture
-def rep(association_of, make_rep):
-    return make_rep(association_of(title="Byalaget"), email="rut@example.org")
+def rep(make_association, make_rep):
+    return make_rep(make_association(title="Byalaget"), email="rut@example.org")
 
 
 def test_login_page_explains_the_time_limit(client, rep):
@@ -59,12 +57,12 @@ def test_link_shows_a_button_then_logs_in_with_a_new_session_key(client, rep):
     _request_link(client, rep.email)
     path = _login_path(mail.outbox[0])
     assert client.get(path).status_code == 200
-    assert services.SESSION_KEY not in client.session  # GET used nothing
+    assert services.REPRESENTATIVE_SESSION.key not in client.session  # GET used nothing
     old_key = client.session.session_key
     response = client.post(path)
     assert response.status_code == 302
     assert response["Location"] == "/min-forening/"
-    assert client.session[services.SESSION_KEY] == rep.pk
+    assert client.session[services.REPRESENTATIVE_SESSION.key] == rep.pk
     assert client.session.session_key != old_key
     assert "Byalaget" in client.get("/min-forening/").content.decode()
     rep.refresh_from_db()
@@ -84,30 +82,32 @@ def test_reused_link(client, rep):
         content = response.content.decode()
         assert "redan använd" in content
         assert 'name="email"' in content  # "get a new link" form
-    assert services.SESSION_KEY not in other.session
+    assert services.REPRESENTATIVE_SESSION.key not in other.session
 
 
 def test_expired_link(client, rep):
     _request_link(client, rep.email)
     path = _login_path(mail.outbox[0])
-    LoginToken.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    EmailedLink.objects.update(
+        expires_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
     response = client.post(path)
     assert response.status_code == 410
     content = response.content.decode()
     assert "gått ut" in content and 'name="email"' in content
-    assert services.SESSION_KEY not in client.session
+    assert services.REPRESENTATIVE_SESSION.key not in client.session
 
 
 def test_link_older_than_15_minutes_is_expired(client, rep):
     _request_link(client, rep.email)
     path = _login_path(mail.outbox[0])
     later = timezone.now() + datetime.timedelta(minutes=16)
-    with mock.patch("foreningar.selfservice.tokens.timezone.now", return_value=later):
+    with mock.patch("core.links.timezone.now", return_value=later):
         response = client.post(path)
     assert response.status_code == 410
-    assert services.SESSION_KEY not in client.session
+    assert services.REPRESENTATIVE_SESSION.key not in client.session
     soon = timezone.now() + datetime.timedelta(minutes=14)
-    with mock.patch("foreningar.selfservice.tokens.timezone.now", return_value=soon):
+    with mock.patch("core.links.timezone.now", return_value=soon):
         assert client.post(path).status_code == 302
 
 
@@ -128,7 +128,7 @@ def test_tampered_link(client, rep, mangle):
     assert response.status_code in (400, 404)
     if response.status_code == 400:
         assert "fungerar inte" in response.content.decode()
-    assert services.SESSION_KEY not in client.session
+    assert services.REPRESENTATIVE_SESSION.key not in client.session
 
 
 def test_login_is_rate_limited_per_ip_and_per_address(client, rep):
@@ -144,12 +144,10 @@ def test_login_is_rate_limited_per_ip_and_per_address(client, rep):
 
 def test_login_form_bad_input(client, rep):
     for value in ["", "a" * 300 + "@example.org", "<script>@x", "nul\x00@example.org"]:
-        response = client.post(LOGIN, {"email": value, "started": form_started()})
+        response = client.post(LOGIN, protected(email=value))
         assert response.status_code == 400
         assert response.context["form"].errors["email"]
-    response = client.post(
-        LOGIN, {"email": rep.email, "website": "spam", "started": form_started()}
-    )
+    response = client.post(LOGIN, protected(email=rep.email, homepage_url="spam"))
     assert response.status_code == 400
     assert not mail.outbox
 
@@ -159,7 +157,7 @@ def test_logout_is_post_only(login_client, rep):
     assert client.get("/min-forening/logga-ut/").status_code == 405
     response = client.post("/min-forening/logga-ut/")
     assert response.status_code == 302
-    assert services.SESSION_KEY not in client.session
+    assert services.REPRESENTATIVE_SESSION.key not in client.session
     assert client.get("/min-forening/").status_code == 302
 
 

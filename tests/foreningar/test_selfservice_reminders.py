@@ -12,16 +12,14 @@ from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+from core.models import EmailedLink
+from foreningar import services
 from foreningar.models import (
-    LoginToken,
     RegistrationApplication,
     Representative,
     RepresentativeLink,
     VerificationReminder,
 )
-from foreningar.selfservice import services
-
-from .selfservice_fixtures import *  # noqa: F403
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +27,8 @@ DAY = datetime.timedelta(days=1)
 
 
 @pytest.fixture
-def stale(association_of, make_rep):
-    page = association_of(
+def stale(make_association, make_rep):
+    page = make_association(
         title="Gamla föreningen", last_verified_at=timezone.now() - 400 * DAY
     )
     make_rep(page, email="gammal1@example.org")
@@ -39,11 +37,11 @@ def stale(association_of, make_rep):
 
 
 def test_reminds_representatives_once_and_is_idempotent(
-    stale, association_of, make_rep
+    stale, make_association, make_rep
 ):
-    fresh = association_of(title="Nya", last_verified_at=timezone.now() - 10 * DAY)
+    fresh = make_association(title="Nya", last_verified_at=timezone.now() - 10 * DAY)
     make_rep(fresh, email="ny@example.org")
-    association_of(
+    make_association(
         title="Utan representanter", last_verified_at=timezone.now() - 900 * DAY
     )
 
@@ -80,10 +78,10 @@ def test_confirming_stops_the_reminders(stale, make_rep):
     assert services.send_verification_reminders() == 0
 
 
-def test_unpublished_and_never_verified(association_of, make_rep):
-    draft = association_of(title="Utkast", live=False, last_verified_at=None)
+def test_unpublished_and_never_verified(make_association, make_rep):
+    draft = make_association(title="Utkast", live=False, last_verified_at=None)
     make_rep(draft, email="utkast@example.org")
-    old = association_of(title="Aldrig bekräftad", last_verified_at=None)
+    old = make_association(title="Aldrig bekräftad", last_verified_at=None)
     type(old).objects.filter(pk=old.pk).update(
         first_published_at=timezone.now() - 500 * DAY
     )
@@ -93,8 +91,8 @@ def test_unpublished_and_never_verified(association_of, make_rep):
 
 
 @override_settings(FORENINGAR_VERIFY_AFTER_DAYS=30)
-def test_period_is_a_setting(association_of, make_rep):
-    page = association_of(last_verified_at=timezone.now() - 40 * DAY)
+def test_period_is_a_setting(make_association, make_rep):
+    page = make_association(last_verified_at=timezone.now() - 40 * DAY)
     make_rep(page)
     assert services.send_verification_reminders() == 1
 
@@ -134,7 +132,7 @@ def test_representative_admin_list_and_csv_export(coordinator_client, stale):
 
 def test_erasing_a_representative_leaves_no_dangling_rows(coordinator_client, stale):
     rep = Representative.objects.get(email="gammal1@example.org")
-    services.login_link_context(rep, LoginToken.Purpose.LOGIN)
+    services.login_link_context(rep)
     RegistrationApplication.objects.create(
         applicant_name="G",
         applicant_email=rep.email,
@@ -148,7 +146,7 @@ def test_erasing_a_representative_leaves_no_dangling_rows(coordinator_client, st
     assert coordinator_client.post(url).status_code == 302
     assert not Representative.objects.filter(pk=rep.pk).exists()
     assert not RepresentativeLink.objects.filter(representative_id=rep.pk).exists()
-    assert not LoginToken.objects.filter(representative_id=rep.pk).exists()
+    assert not EmailedLink.objects.filter(object_id=rep.pk).exists()
     assert not RegistrationApplication.objects.filter(
         applicant_email=rep.email
     ).exists()

@@ -10,15 +10,13 @@ from django.core.management import call_command
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 from wagtail.test.utils import WagtailPageTestCase
 
+from foreningar.demo import ensure_registration_page
 from foreningar.models import (
     AssociationIndexPage,
     AssociationPage,
     AssociationRegistrationPage,
 )
-from foreningar.selfservice.demo import ensure_registration_page
-from foreningar.selfservice.services import REVIEW_WORKFLOW_NAME
-
-from .selfservice_fixtures import *  # noqa: F403
+from foreningar.services.workflow import REVIEW_WORKFLOW_NAME
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +35,7 @@ class TestRegistrationPageType(WagtailPageTestCase):
         self.assertEqual(AssociationRegistrationPage.max_count, 1)
 
 
-def test_ensure_registration_page_is_idempotent(selfservice_register):
+def test_ensure_registration_page_is_idempotent(register):
     first = ensure_registration_page()
     second = ensure_registration_page()
     assert first.pk == second.pk
@@ -48,25 +46,26 @@ def test_ensure_registration_page_is_idempotent(selfservice_register):
     assert WorkflowTask.objects.filter(workflow=workflow).count() == 1
     task = GroupApprovalTask.objects.get(workflow_tasks__workflow=workflow)
     assert list(task.groups.values_list("name", flat=True)) == ["Koordinatorer"]
-    assert WorkflowPage.objects.get(page=selfservice_register).workflow == workflow
+    assert WorkflowPage.objects.get(page=register).workflow == workflow
     # Associations under the register get this workflow.
     association = AssociationPage(title="X", slug="x", short_description="x")
-    selfservice_register.add_child(instance=association)
+    register.add_child(instance=association)
     assert association.get_workflow() == workflow
 
 
-def test_without_a_register_there_is_nothing_to_set_up(site_root):
+def test_without_a_register_there_is_nothing_to_set_up(register):
+    register.delete()
     assert ensure_registration_page() is None
 
 
-def test_a_coordinators_own_workflow_choice_is_kept(selfservice_register):
+def test_a_coordinators_own_workflow_choice_is_kept(register):
     other = Workflow.objects.create(name="Egen granskning")
-    WorkflowPage.objects.create(page=selfservice_register, workflow=other)
+    WorkflowPage.objects.update_or_create(page=register, defaults={"workflow": other})
     ensure_registration_page()
-    assert WorkflowPage.objects.get(page=selfservice_register).workflow == other
+    assert WorkflowPage.objects.get(page=register).workflow == other
 
 
-def test_seed_demo_sets_up_registration(selfservice_register):
+def test_seed_demo_sets_up_registration(register):
     out = io.StringIO()
     call_command("seed_demo", stdout=out)
     call_command("seed_demo", stdout=out)

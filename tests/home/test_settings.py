@@ -129,4 +129,4 @@ def test_test_settings_are_safe(settings):
     assert settings.LANGUAGE_CODE == "sv"
     assert [code for code, _name in settings.LANGUAGES] == ["sv", "fi", "en"]
     assert settings.WAGTAIL_I18N_ENABLED
-    assert settings.WAGTAILADMIN_UPDATE_CHECK is False
+    assert settings.WAGTAIL_ENABLE_UPDATE_CHECK is False

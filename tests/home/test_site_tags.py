@@ -8,9 +8,11 @@ import zoneinfo
 import pytest
 from django.utils import translation
 
+from core.dates import long_date as datum
+from core.dates import long_datetime as datumtid
+from core.dates import short_date as kort_datum
 from home.factories import StandardPageFactory
 from home.models import SiteSettings
-from home.templatetags.site_tags import datum, datumtid, kort_datum
 
 pytestmark = pytest.mark.django_db
 

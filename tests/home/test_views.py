@@ -3,17 +3,15 @@ accessibility feedback form."""
 
 from __future__ import annotations
 
-import time
 from unittest import mock
 
 import pytest
-from django.core import signing
 from django.db import DatabaseError
 from django.test import Client
 
+from core.protection import HONEYPOT_FIELD, TOKEN_FIELD, signed_form_token
 from home.factories import StandardPageFactory
 from home.models import AccessibilityFeedback
-from home.protection import _SALT, MIN_FILL_SECONDS
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +111,7 @@ def test_404_under_finnish_prefix_is_finnish(client, demo_site):
 
 def test_500_handler_renders_swedish_template(site_root):
     client = Client(raise_request_exception=False)
-    with mock.patch("home.views.public_pages", side_effect=RuntimeError("boom")):
+    with mock.patch("home.views.search_pages", side_effect=RuntimeError("boom")):
         response = client.get("/sok/", {"q": "bidrag"})
     assert response.status_code == 500
     html = response.content.decode()
@@ -172,19 +170,14 @@ def test_standard_page_query_count(client, demo_site, django_assert_max_num_quer
 # --- accessibility feedback -------------------------------------------------
 
 
-def started(seconds_ago: float = MIN_FILL_SECONDS + 5) -> str:
-    """The signed start time a person who opened the form earlier would post."""
-    return signing.dumps(time.time() - seconds_ago, salt=_SALT)
-
-
 def feedback_data(**overrides) -> dict[str, str]:
     data = {
         "message": "Knapparna i kalendern går inte att nå med tangentbordet.",
         "page_url": "/kalender/",
         "name": "Aino Virtanen",
         "email": "aino@example.org",
-        "website": "",
-        "started": started(),
+        HONEYPOT_FIELD: "",
+        TOKEN_FIELD: signed_form_token(seconds_ago=10),
     }
     data.update(overrides)
     return data
@@ -233,21 +226,21 @@ def _assert_refused(response, status: int, typed: str, stored: int = 0) -> str:
 
 
 def test_feedback_honeypot_is_refused(client, statement_url, mailoutbox):
-    data = feedback_data(website="http://spam.example")
+    data = feedback_data(**{HONEYPOT_FIELD: "http://spam.example"})
     html = _assert_refused(client.post(statement_url, data), 400, "tangentbordet")
     assert "Formuläret kunde inte skickas" in html
     assert mailoutbox == []
 
 
 def test_feedback_posted_too_fast_is_refused(client, statement_url, mailoutbox):
-    data = feedback_data(started=started(seconds_ago=0))
+    data = feedback_data(**{TOKEN_FIELD: signed_form_token(seconds_ago=0)})
     html = _assert_refused(client.post(statement_url, data), 400, "tangentbordet")
     assert "Formuläret kunde inte skickas" in html
     assert mailoutbox == []
 
 
 def test_feedback_with_forged_start_time_is_refused(client, statement_url):
-    data = feedback_data(started="not-a-signature")
+    data = feedback_data(**{TOKEN_FIELD: "not-a-signature"})
     html = _assert_refused(client.post(statement_url, data), 400, "tangentbordet")
     assert "Formuläret har varit öppet för länge" in html
 
@@ -299,7 +292,7 @@ def test_feedback_form_renders_on_get(client, statement_url):
     html = response.content.decode()
     assert 'id="aterkoppling"' in html
     assert "(obligatoriskt)" in html
-    assert 'name="website"' in html and 'name="started"' in html
+    assert f'name="{HONEYPOT_FIELD}"' in html and f'name="{TOKEN_FIELD}"' in html
 
 
 @pytest.mark.django_db

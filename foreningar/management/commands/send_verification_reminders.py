@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand
 
-from foreningar.selfservice.services import (
+from foreningar.selectors.selfservice import verify_after_days
+from foreningar.services import (
     purge_unconfirmed_applications,
     send_verification_reminders,
-    verify_after_days,
 )
 
 

@@ -4,26 +4,33 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.models import Site
 
-from home.demo import seed_site
-from home.services import ensure_coordinator_group
+from core import hooks
+from home.services import COORDINATOR_GROUP, ensure_coordinator_group
 
 DEMO_USERNAME = "koordinator"
 
 
+def _seeders():
+    return sorted(hooks.collect(hooks.DEMO_SEEDERS), key=lambda seeder: seeder.order)
+
+
 class Command(BaseCommand):
-    help = "Loads idempotent Swedish demo content and a demo coordinator login."
+    help = (
+        "Loads idempotent demo content (every app adds its own through the "
+        "DEMO_SEEDERS hook) and a demo coordinator login."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--associations",
-            type=int,
-            default=40,
-            help="Number of demo associations (default 40; 10 000 takes under a minute).",
-        )
-        parser.add_argument(
-            "--subscribers", type=int, default=0, help="Number of demo subscribers."
-        )
+        for seeder in _seeders():
+            for option in seeder.options:
+                parser.add_argument(
+                    f"--{option.name}",
+                    type=option.type,
+                    default=option.default,
+                    help=option.help,
+                )
         parser.add_argument("--seed", type=int, default=2026, help="Random seed.")
         parser.add_argument(
             "--reset-password",
@@ -32,46 +39,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        with transaction.atomic():
-            pages = seed_site()
-            group = ensure_coordinator_group(pages["home"])
-        self.stdout.write(
-            self.style.SUCCESS("Webbplatsens sidor och inställningar är klara.")
-        )
-
-        for name, count in self._extra_seeders(options):
-            self.stdout.write(name(count, seed=options["seed"], stdout=self.stdout))
-
-        from foreningar.selfservice.demo import ensure_registration_page
-
-        if ensure_registration_page() is not None:
-            self.stdout.write("Registreringssidan och granskningsflödet är klara.")
-
+        for seeder in _seeders():
+            with transaction.atomic():
+                line = seeder.run(options, self.stdout)
+            if line:
+                self.stdout.write(self.style.SUCCESS(line))
+        root = Site.objects.get(is_default_site=True).root_page
+        group = ensure_coordinator_group(root)
         self._ensure_user(group, reset=options["reset_password"])
-
-    def _extra_seeders(self, options):
-        """Bulk content owned by other apps; reported as not applicable until
-        that app provides its seeder."""
-        seeders = []
-        for option, dotted in (
-            ("associations", "foreningar.demo.seed_associations"),
-            ("subscribers", "coordinator.demo.seed_subscribers"),
-        ):
-            count = options[option]
-            if not count:
-                continue
-            module_name, func_name = dotted.rsplit(".", 1)
-            try:
-                module = __import__(module_name, fromlist=[func_name])
-                seeders.append((getattr(module, func_name), count))
-            except (ImportError, AttributeError):
-                self.stdout.write(
-                    self.style.WARNING(
-                        f"--{option} {count}: inte tillämpligt ännu (ingen demodata "
-                        f"för {option} i den här versionen)."
-                    )
-                )
-        return seeders
 
     def _ensure_user(self, group, reset: bool) -> None:
         User = get_user_model()
@@ -80,7 +55,7 @@ class Command(BaseCommand):
             defaults={
                 "first_name": "Maria",
                 "last_name": "Lindqvist",
-                "email": "foreningar@exempelstad.se",
+                "email": "foreningar@exempelstad.example",
             },
         )
         user.groups.add(group)
@@ -93,6 +68,7 @@ class Command(BaseCommand):
                     "\nInloggning till administrationen: "
                     f"{settings.SITE_URL}/admin/\n"
                     f"  användarnamn: {DEMO_USERNAME}\n  lösenord:     {password}\n"
+                    f"Kontot hör till gruppen {COORDINATOR_GROUP!r}. "
                     "Lösenordet visas bara nu."
                 )
             )

@@ -1,0 +1,57 @@
+"""Names of the Wagtail hooks through which apps register with each other.
+
+``core`` and ``home`` never import a domain app; a domain app adds itself by
+registering a function under one of these names in its ``wagtail_hooks.py``::
+
+    from wagtail import hooks
+    from core import hooks as fnavet_hooks
+
+    @hooks.register(fnavet_hooks.PUBLIC_PAGE_EXCLUSIONS)
+    def unlisted_associations():
+        return AssociationPage.objects.filter(listed_publicly=False).values("pk")
+
+Each constant's comment says what the registered function takes and returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from wagtail import hooks
+
+# () -> QuerySet of page ids kept out of every public listing (site search,
+# the pages API, sitemaps) although the pages are live.
+PUBLIC_PAGE_EXCLUSIONS = "fnavet_public_page_exclusions"
+
+# () -> {app_label: ["add", "change", "delete", "view"]}: model permissions the
+# "Koordinatorer" group gets for the app's own models.
+COORDINATOR_PERMISSIONS = "fnavet_coordinator_permissions"
+
+# () -> core.demo.DemoSeeder: builds the app's demo content for ``seed_demo``.
+DEMO_SEEDERS = "fnavet_demo_seeders"
+
+# (request, context) -> str | None: an HTML section of the home page, placed by
+# the hook's ``order``.
+HOME_SECTIONS = "fnavet_home_sections"
+
+# () -> [(name, APIViewSet)]: endpoints of the public API under /api/v2/.
+API_ENDPOINTS = "fnavet_api_endpoints"
+
+# () -> {"reply_to": [...], "sender_name": str, "sender_title": str}: defaults
+# for every email the site sends (the coordinator answers replies).
+EMAIL_DEFAULTS = "fnavet_email_defaults"
+
+# () -> core.country code ("fi", "se"): the country the site serves, when an
+# app stores it (site settings); the COUNTRY setting otherwise.
+COUNTRY = "fnavet_country"
+
+
+def registered(name: str) -> Iterator[Any]:
+    """Every function registered under ``name``, in hook order."""
+    yield from hooks.get_hooks(name)
+
+
+def collect(name: str, *args: Any, **kwargs: Any) -> list[Any]:
+    """Call every function registered under ``name``; their results, in order."""
+    return [fn(*args, **kwargs) for fn in registered(name)]

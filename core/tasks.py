@@ -1,0 +1,23 @@
+"""Background work shared by every app."""
+
+from __future__ import annotations
+
+from django.core.mail import EmailMultiAlternatives
+from django_tasks import task
+
+
+@task()
+def send_email(
+    subject: str,
+    text_body: str,
+    to: list[str],
+    html_body: str = "",
+    reply_to: list[str] | None = None,
+    headers: dict[str, str] | None = None,
+) -> int:
+    message = EmailMultiAlternatives(
+        subject=subject, body=text_body, to=to, reply_to=reply_to, headers=headers
+    )
+    if html_body:
+        message.attach_alternative(html_body, "text/html")
+    return message.send()

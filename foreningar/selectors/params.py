@@ -1,0 +1,106 @@
+"""The directory's GET parameters, cleaned. Nothing here raises: bad input
+becomes a notice for the reader and a sensible default."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import F
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from ..models import VOCABULARIES, VocabularySpec
+
+PAGE_SIZE = 20
+MAX_QUERY_LENGTH = 200
+QUERY_PARAM = "q"
+VOLUNTEERS_PARAM = "volontarer"
+SORT_PARAM = "sortering"
+_SLUG_RE = re.compile(r"^[-a-z0-9_]{1,80}$")
+
+FACETS_BY_PARAM: dict[str, VocabularySpec] = {spec.param: spec for spec in VOCABULARIES}
+
+SORTS: dict[str, tuple[Any, Any]] = {
+    "namn": (_("Namn (A–Ö)"), (Lower("title"), "pk")),
+    "nyast": (
+        _("Nyast i registret"),
+        (F("first_published_at").desc(nulls_last=True), "-pk"),
+    ),
+    "uppdaterad": (
+        _("Senast uppdaterad"),
+        (F("last_published_at").desc(nulls_last=True), "-pk"),
+    ),
+}
+DEFAULT_SORT = "namn"
+
+
+@dataclass
+class DirectoryParams:
+    query: str = ""
+    facets: dict[str, str] = field(default_factory=dict)  # param → slug
+    volunteers: bool = False
+    sort: str = DEFAULT_SORT
+    page: int = 1
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.query or self.facets or self.volunteers)
+
+    def cache_parts(self) -> tuple[Any, ...]:
+        """What the filtered set depends on (not the sort or the page)."""
+        return (self.query, tuple(sorted(self.facets.items())), self.volunteers)
+
+
+def clean_text(value: str, max_length: int = MAX_QUERY_LENGTH) -> str:
+    """Drop control characters (NUL and friends), squeeze spaces, cut length."""
+    value = "".join(
+        " " if unicodedata.category(char)[0] in "CZ" else char
+        for char in value[: max_length * 4]
+    )
+    return " ".join(value.split())[:max_length].strip()
+
+
+def unknown_filter_notice(spec: VocabularySpec) -> str:
+    return _("Filtret för %(filter)s känns inte igen och har tagits bort.") % {
+        "filter": str(spec.label).lower()
+    }
+
+
+def parse_page_number(value: str | None) -> int:
+    """A page number from the address; anything else is page 1."""
+    value = (value or "").strip()
+    if value.isascii() and value.isdigit() and len(value) < 7:
+        return max(int(value), 1)
+    return 1
+
+
+def parse_params(data: Mapping[str, str]) -> DirectoryParams:
+    params = DirectoryParams()
+    raw_query = data.get(QUERY_PARAM, "") or ""
+    params.query = clean_text(raw_query)
+    if len(raw_query) > MAX_QUERY_LENGTH:
+        params.notices.append(
+            _("Sökningen var för lång och har kortats till %(count)s tecken.")
+            % {"count": MAX_QUERY_LENGTH}
+        )
+    for spec in VOCABULARIES:
+        value = clean_text(data.get(spec.param, "") or "", 80).lower()
+        if not value:
+            continue
+        if _SLUG_RE.match(value):
+            params.facets[spec.param] = value
+        else:
+            params.notices.append(unknown_filter_notice(spec))
+    params.volunteers = (data.get(VOLUNTEERS_PARAM) or "") in {"1", "on", "ja", "true"}
+    sort = (data.get(SORT_PARAM) or "").strip()
+    if sort in SORTS:
+        params.sort = sort
+    elif sort:
+        params.notices.append(_("Okänd sortering – listan sorteras efter namn."))
+    params.page = parse_page_number(data.get("page"))
+    return params

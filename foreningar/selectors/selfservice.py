@@ -1,0 +1,159 @@
+"""Read-side queries of self-service: who represents what, what waits for
+review, possible duplicates of a registration, what is due a reminder."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
+from wagtail.models import Page, WorkflowState
+
+from home.services import COORDINATOR_GROUP, default_site_settings
+
+from ..models import (
+    AssociationPage,
+    AssociationRegistrationPage,
+    Representative,
+)
+
+REMIND_AGAIN_AFTER = datetime.timedelta(days=30)
+
+
+def verify_after_days() -> int:
+    return getattr(settings, "FORENINGAR_VERIFY_AFTER_DAYS", 365)
+
+
+def associations_for(representative: Representative) -> QuerySet[AssociationPage]:
+    return AssociationPage.objects.filter(
+        representative_links__representative=representative
+    ).order_by("title")
+
+
+def representatives_of(page: AssociationPage) -> list[Representative]:
+    return [
+        link.representative
+        for link in page.representative_links.select_related("representative")
+    ]
+
+
+def active_workflow_state(page: Page) -> WorkflowState | None:
+    return (
+        WorkflowState.objects.active()
+        .for_instance(page)
+        .select_related("current_task_state")
+        .first()
+    )
+
+
+def review_status(page: AssociationPage) -> dict:
+    """What a representative sees about pending changes."""
+    state = active_workflow_state(page)
+    if state is None:
+        return {"pending": False, "needs_changes": False, "comment": ""}
+    comment = ""
+    if state.status == WorkflowState.STATUS_NEEDS_CHANGES and state.current_task_state:
+        comment = state.current_task_state.comment
+    return {
+        "pending": state.status == WorkflowState.STATUS_IN_PROGRESS,
+        "needs_changes": state.status == WorkflowState.STATUS_NEEDS_CHANGES,
+        "comment": comment,
+        "since": state.created_at,
+    }
+
+
+def org_id_locked(page: AssociationPage) -> bool:
+    """Once approved (published at least once), only the coordinator changes it."""
+    return page.first_published_at is not None
+
+
+def registration_page() -> AssociationRegistrationPage | None:
+    return AssociationRegistrationPage.objects.live().order_by("path").first()
+
+
+def registration_page_url() -> str:
+    page = registration_page()
+    return page.url if page else ""
+
+
+@dataclass
+class DuplicateMatch:
+    association: AssociationPage
+    by_org_id: bool
+    reasons: list[str] = field(default_factory=list)
+
+
+_NAME_NOISE = re.compile(
+    r"\b(förening(en)?|föreningen|rf|r\.f\.|ry|r\.y\.|ideell|ideella|ek|klubb)\b"
+)
+
+
+def comparable_name(name: str) -> str:
+    name = unicodedata.normalize("NFKC", name or "").casefold()
+    name = _NAME_NOISE.sub(" ", name)
+    name = re.sub(r"[^\w]+", " ", name)
+    return " ".join(name.split())
+
+
+def find_duplicates(
+    title: str, town: str, org_id_kind: str, org_id: str
+) -> list[DuplicateMatch]:
+    """Existing associations with the same identifier, or a near-identical name
+    in the same town."""
+    matches: dict[int, DuplicateMatch] = {}
+    if org_id_kind and org_id:
+        for page in AssociationPage.objects.filter(
+            org_id_kind=org_id_kind, org_id=org_id
+        ):
+            matches[page.pk] = DuplicateMatch(page, by_org_id=True)
+    wanted_name = comparable_name(title)
+    wanted_town = comparable_name(town)
+    if wanted_name and wanted_town:
+        candidates = AssociationPage.objects.values_list("pk", "title", "town")
+        close = [
+            pk
+            for pk, other_title, other_town in candidates.iterator()
+            if comparable_name(other_town) == wanted_town
+            and difflib.SequenceMatcher(
+                None, wanted_name, comparable_name(other_title)
+            ).ratio()
+            >= 0.9
+        ]
+        for page in AssociationPage.objects.filter(pk__in=close):
+            matches.setdefault(page.pk, DuplicateMatch(page, by_org_id=False))
+    return list(matches.values())
+
+
+def coordinator_emails() -> list[str]:
+    """Where notices for the coordinator go: the Koordinatorer group's members,
+    and the contact address in the site settings."""
+    emails = set(
+        get_user_model()
+        .objects.filter(groups__name=COORDINATOR_GROUP, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    site_settings = default_site_settings()
+    if site_settings is not None and site_settings.email:
+        emails.add(site_settings.email)
+    return sorted(emails)
+
+
+def associations_due_for_reminder(now: datetime.datetime) -> QuerySet[AssociationPage]:
+    stale = now - datetime.timedelta(days=verify_after_days())
+    recently = now - REMIND_AGAIN_AFTER
+    return (
+        AssociationPage.objects.live()
+        .filter(
+            Q(last_verified_at__lt=stale)
+            | Q(last_verified_at__isnull=True, first_published_at__lt=stale)
+        )
+        .filter(representative_links__isnull=False)
+        .exclude(verification_reminder__reminder_sent_at__gte=recently)
+        .distinct()
+    )

@@ -1,0 +1,84 @@
+"""Self-service domain actions. Views, forms, signal receivers and commands
+stay thin and call these."""
+
+from .auth import (
+    current_representative,
+    login_with_token,
+    logout,
+    representative_for_link,
+    request_login_link,
+    start_session,
+)
+from .errors import LastRepresentativeError, SelfServiceError
+from .fields import apply_data, to_data
+from .links import LOGIN, REPRESENTATIVE_SESSION, VERIFY, login_link_context
+from .notifications import (
+    handle_workflow_approved,
+    handle_workflow_rejected,
+    notify_access_requested,
+)
+from .profile import (
+    confirm_data_unchanged,
+    create_logo,
+    set_listed,
+    submit_profile_change,
+)
+from .registration import (
+    Applicant,
+    application_for_link,
+    confirm_email,
+    purge_unconfirmed_applications,
+    register_association,
+    request_access,
+    resend_verification,
+    send_verification_email,
+)
+from .reminders import send_verification_reminders
+from .representatives import (
+    erase_representative,
+    forget_personal_data,
+    invite_representative,
+    leave,
+    remove_representative,
+)
+from .workflow import ensure_review_workflow, submit_for_review
+
+__all__ = [
+    "LOGIN",
+    "REPRESENTATIVE_SESSION",
+    "VERIFY",
+    "Applicant",
+    "LastRepresentativeError",
+    "SelfServiceError",
+    "application_for_link",
+    "apply_data",
+    "confirm_data_unchanged",
+    "confirm_email",
+    "create_logo",
+    "current_representative",
+    "ensure_review_workflow",
+    "erase_representative",
+    "forget_personal_data",
+    "handle_workflow_approved",
+    "handle_workflow_rejected",
+    "invite_representative",
+    "leave",
+    "login_link_context",
+    "login_with_token",
+    "logout",
+    "notify_access_requested",
+    "purge_unconfirmed_applications",
+    "register_association",
+    "remove_representative",
+    "representative_for_link",
+    "request_access",
+    "request_login_link",
+    "resend_verification",
+    "send_verification_email",
+    "send_verification_reminders",
+    "set_listed",
+    "start_session",
+    "submit_for_review",
+    "submit_profile_change",
+    "to_data",
+]

@@ -1,0 +1,55 @@
+"""Reminding associations to check their data (``send_verification_reminders``)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from core import links
+from core.emails import send_templated_email
+
+from ..models import VerificationReminder
+from ..selectors.selfservice import (
+    REMIND_AGAIN_AFTER,
+    associations_due_for_reminder,
+    representatives_of,
+)
+from .links import EMAIL_DIR, absolute_url, login_link_context
+
+
+def send_verification_reminders(now: datetime.datetime | None = None) -> int:
+    """Email the representatives of associations whose data has not been
+    confirmed for FORENINGAR_VERIFY_AFTER_DAYS, at most once per 30 days per
+    association. Safe to run as often as you like; returns associations reminded."""
+    now = now or timezone.now()
+    recently = now - REMIND_AGAIN_AFTER
+    reminded = 0
+    for page in associations_due_for_reminder(now).iterator():
+        VerificationReminder.objects.get_or_create(association=page)
+        # Claim the reminder atomically so parallel runs cannot both send.
+        claimed = (
+            VerificationReminder.objects.filter(association=page)
+            .filter(Q(reminder_sent_at__isnull=True) | Q(reminder_sent_at__lt=recently))
+            .update(reminder_sent_at=now)
+        )
+        if not claimed:
+            continue
+        for representative in representatives_of(page):
+            send_templated_email(
+                f"{EMAIL_DIR}/verification_reminder",
+                {
+                    "representative": representative,
+                    "association": page,
+                    "public_url": absolute_url(page.url or ""),
+                    **login_link_context(representative, long=True),
+                },
+                to=[representative.email],
+                language=representative.language,
+            )
+        log(instance=page, action="foreningar.reminder_sent")
+        reminded += 1
+    links.purge_expired()
+    return reminded

@@ -1,0 +1,119 @@
+"""Co-representatives: invite, remove, leave. A person who no longer
+represents any association is deleted (data minimisation)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from wagtail.log_actions import log
+
+from core import links
+from core.emails import send_templated_email
+
+from ..models import (
+    AssociationPage,
+    RegistrationApplication,
+    Representative,
+    RepresentativeLink,
+)
+from .errors import LastRepresentativeError, SelfServiceError
+from .links import EMAIL_DIR, login_link_context
+
+
+@transaction.atomic
+def invite_representative(
+    association: AssociationPage,
+    inviter: Representative,
+    *,
+    email: str,
+    name: str,
+    role: str,
+) -> RepresentativeLink:
+    representative, _ = Representative.objects.get_or_create(
+        email=email.strip().lower(),
+        defaults={"name": name, "language": inviter.language},
+    )
+    link, created = RepresentativeLink.objects.get_or_create(
+        representative=representative,
+        association=association,
+        defaults={"role": role},
+    )
+    if not created:
+        raise SelfServiceError("already")
+    log(
+        instance=association,
+        action="foreningar.representative_added",
+        data={"representative_id": representative.pk, "by": inviter.pk},
+    )
+    send_templated_email(
+        f"{EMAIL_DIR}/invitation",
+        {
+            "representative": representative,
+            "inviter": inviter,
+            "association": association,
+            **login_link_context(representative, long=True),
+        },
+        to=[representative.email],
+        language=representative.language,
+    )
+    return link
+
+
+def forget_if_unlinked(representative: Representative) -> bool:
+    """Data minimisation: a person who represents nothing is deleted."""
+    if representative.links.exists():
+        return False
+    erase_representative(representative)
+    return True
+
+
+def erase_representative(representative: Representative) -> None:
+    """Delete the person (``forget_personal_data`` runs on delete)."""
+    representative.delete()
+
+
+def forget_personal_data(representative: Representative) -> None:
+    """What goes with a deleted representative, however they were deleted
+    (here or in the admin): their login links and their unlinked
+    applications, which carry the same personal data."""
+    RegistrationApplication.objects.filter(
+        applicant_email=representative.email, representative__isnull=True
+    ).delete()
+    links.forget(representative)
+
+
+@transaction.atomic
+def remove_representative(
+    association: AssociationPage, actor: Representative, link: RepresentativeLink
+) -> None:
+    if link.association_id != association.pk:
+        raise SelfServiceError("not-found")
+    if link.representative_id == actor.pk:
+        raise SelfServiceError("self")
+    removed = link.representative
+    link.delete()
+    log(
+        instance=association,
+        action="foreningar.representative_removed",
+        data={"representative_id": removed.pk, "by": actor.pk},
+    )
+    forget_if_unlinked(removed)
+
+
+@transaction.atomic
+def leave(association: AssociationPage, representative: Representative) -> bool:
+    """Stop representing the association; True if the person was then deleted
+    altogether. The last representative cannot leave."""
+    links_ = RepresentativeLink.objects.select_for_update().filter(
+        association=association
+    )
+    if len(links_) <= 1:
+        raise LastRepresentativeError("last")
+    RepresentativeLink.objects.filter(
+        association=association, representative=representative
+    ).delete()
+    log(
+        instance=association,
+        action="foreningar.representative_removed",
+        data={"representative_id": representative.pk, "by": representative.pk},
+    )
+    return forget_if_unlinked(representative)

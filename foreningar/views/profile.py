@@ -1,0 +1,59 @@
+"""The association's public profile (context of AssociationPage)."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from core.i18n import attach_locale, foreign_language, page_url
+from core.pages import context_provider
+from home.models import SiteSettings
+
+from ..jsonld import organization_json_ld
+from ..models import AssociationPage
+from ..selectors import profile_terms, related_associations
+
+
+@context_provider(AssociationPage)
+def profile_context(
+    request: HttpRequest, association: AssociationPage
+) -> dict[str, Any]:
+    attach_locale(association)
+    terms = profile_terms(association)
+    related = related_associations(association, terms)
+    index_page = association.get_parent()
+    index_url = page_url(index_page, request) if index_page else "/"
+    profile_url = f"{index_url}{association.slug}/"
+    site_settings = SiteSettings.for_request(request)
+    return {
+        "terms": terms,
+        "keywords": list(association.keywords.all()),
+        "related": [
+            {"page": other, "url": f"{index_url}{other.slug}/"} for other in related
+        ],
+        "index_url": index_url,
+        "profile_url": profile_url,
+        "content_lang": foreign_language(association),
+        "lang_marked_inline": True,
+        "report_url": _report_url(
+            site_settings.email, association, request, profile_url
+        ),
+        "json_ld": organization_json_ld(
+            association, request.build_absolute_uri(profile_url), terms
+        ),
+    }
+
+
+def _report_url(
+    email: str, association: AssociationPage, request: HttpRequest, url: str
+) -> str:
+    if not email:
+        return ""
+    subject = _("Inaktuella uppgifter: %(name)s") % {"name": association.title}
+    body = _("Sidan: %(url)s\n\nDet här stämmer inte längre:\n") % {
+        "url": request.build_absolute_uri(url)
+    }
+    return f"mailto:{email}?subject={quote(subject)}&body={quote(body)}"
