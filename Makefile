@@ -25,9 +25,13 @@ sync: bootstrap ## Create .venv from uv.lock (exactly the locked versions)
 messages: sync ## Compile the fi and en translations (locale/*.po -> .mo)
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
-makemessages: sync ## Collect new strings into locale/fi and locale/en
+makemessages: sync ## Collect new strings into locale/ and each coordinator app's locale/
 	$(MANAGE) makemessages -l fi -l en --ignore=.venv --ignore=tests \
-		--ignore=staticfiles --ignore=media --ignore=bench
+		--ignore=staticfiles --ignore=media --ignore=bench --ignore=coordinator
+	@set -e; for app in coordinator/*/; do \
+		if [ -d "$$app/locale" ]; then \
+			(cd "$$app" && $(UV) run python $(CURDIR)/manage.py makemessages -l fi -l en); \
+		fi; done
 
 demo: export SITE_URL ?= http://$(HOST):$(PORT)
 demo: messages ## Migrate SQLite, load demo content, serve on http://127.0.0.1:8000/ (PORT=...)
@@ -35,12 +39,13 @@ demo: messages ## Migrate SQLite, load demo content, serve on http://127.0.0.1:8
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: messages ## Run the whole test suite (unit and browser tests)
-	$(UV) run pytest $(PYTEST_ARGS)
+test: messages ## Run the whole test suite (unit and browser tests), in parallel
+	$(UV) run pytest -n auto $(PYTEST_ARGS)
 
-lint: sync ## Check code style (ruff check and ruff format --check)
+lint: sync ## Check code style (ruff) and the import rules (import-linter)
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
+	$(UV) run lint-imports
 
 format: sync ## Reformat code and apply safe lint fixes
 	$(UV) run ruff format .

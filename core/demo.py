@@ -54,3 +54,19 @@ def upsert_child(parent: Page, model: type[Page], slug: str, **fields: Any) -> P
         for name, value in fields.items():
             setattr(page, name, value)
     return publish(page)
+
+
+def translate(page: Page, language_code: str, **fields: Any) -> Page:
+    """The page's translation into ``language_code`` with ``fields`` set,
+    published: created with Wagtail's ``copy_for_translation`` (missing
+    parents are copied too), or updated if it exists. Idempotent."""
+    from wagtail.models import Locale
+
+    locale = Locale.objects.get(language_code=language_code)
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        translation = page.copy_for_translation(locale, copy_parents=True)
+    translation = translation.specific
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    return publish(translation)

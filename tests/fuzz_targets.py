@@ -1,0 +1,25 @@
+"""What the shared fuzz test (tests/test_fuzz.py) throws arbitrary input at:
+every public form and every public list page or API endpoint. An app adds
+its own entries here when it adds a public form or list.
+
+- ``FORMS``: (label, path) – POST with arbitrary fields and values, on the
+  seeded test database (tests/conftest.py).
+- ``LISTS``: (label, path) – GET with arbitrary query strings.
+"""
+
+from __future__ import annotations
+
+FORMS: list[tuple[str, str]] = [
+    ("accessibility feedback", "/tillganglighet/"),
+    ("registration", "/foreningar/registrera/"),
+    ("new verification link", "/foreningar/registrera/ny-lank/"),
+    ("representative login", "/min-forening/logga-in/"),
+]
+
+LISTS: list[tuple[str, str]] = [
+    ("directory", "/foreningar/"),
+    ("directory CSV", "/foreningar/export.csv"),
+    ("site search", "/sok/"),
+    ("associations API", "/api/v2/associations/"),
+    ("pages API", "/api/v2/pages/"),
+]
