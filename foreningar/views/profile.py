@@ -8,10 +8,12 @@ from urllib.parse import quote
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from core import hooks as fnavet_hooks
 from core.i18n import attach_locale, foreign_language, page_url
 from core.pages import context_provider
 from home.models import SiteSettings
 
+from .. import hooks
 from ..jsonld import organization_json_ld
 from ..models import AssociationPage
 from ..selectors import profile_terms, related_associations
@@ -44,6 +46,14 @@ def profile_context(
         "json_ld": organization_json_ld(
             association, request.build_absolute_uri(profile_url), terms
         ),
+        # Sections other apps add (foreningar.hooks.PROFILE_SECTIONS).
+        "sections": [
+            html
+            for html in fnavet_hooks.collect(
+                hooks.PROFILE_SECTIONS, request, association
+            )
+            if html
+        ],
     }
 
 

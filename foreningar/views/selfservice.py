@@ -18,10 +18,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from core import hooks as fnavet_hooks
 from core.links import LinkError
 from core.protection import RateLimit, protected_form, rate_limited
 
-from .. import services
+from .. import hooks, services
 from ..forms import PROFILE_LAYOUT, InviteForm, LoginForm, ProfileForm, fieldsets
 from ..models import SELF_SERVICE_FIELDS, AssociationPage, RepresentativeLink
 from ..selectors.selfservice import (
@@ -146,16 +147,30 @@ def logout(request):
 # --- The representative's area ------------------------------------------------------
 
 
+def _sections(name: str, *args) -> list[str]:
+    """HTML sections other apps add (foreningar.hooks)."""
+    return [html for html in fnavet_hooks.collect(name, *args) if html]
+
+
 @representative_required
 def dashboard(request):
+    associations = list(associations_for(request.representative))
     items = [
-        {"association": page, "review": review_status(page)}
-        for page in associations_for(request.representative)
+        {"association": page, "review": review_status(page)} for page in associations
     ]
     return _render(
         request,
         "dashboard.html",
-        {"representative": request.representative, "items": items},
+        {
+            "representative": request.representative,
+            "items": items,
+            "sections": _sections(
+                hooks.REPRESENTATIVE_DASHBOARD,
+                request,
+                request.representative,
+                associations,
+            ),
+        },
     )
 
 
@@ -176,6 +191,12 @@ def association(request, association_id):
             "links": links,
             "representative": request.representative,
             "org_id_locked": org_id_locked(page),
+            "sections": _sections(
+                hooks.REPRESENTATIVE_ASSOCIATION,
+                request,
+                request.representative,
+                page,
+            ),
         },
     )
 
