@@ -177,6 +177,8 @@ class ProtectedFormMixin(forms.Form):
             )
             issued, nonce = float(payload["t"]), str(payload["n"])
             minimum = _min_seconds(retry=bool(payload.get("r")))
+            if time.time() - issued > FORM_MAX_AGE:
+                raise ValueError("stale")
         except (signing.BadSignature, KeyError, TypeError, ValueError):
             raise forms.ValidationError(
                 _("Formuläret har varit öppet för länge. Skicka det en gång till."),

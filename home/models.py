@@ -18,24 +18,29 @@ from core.pages import DelegatingPageMixin
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 
 
-class HomePage(Page):
+class IntroBodyPage(Page):
+    """A page of an intro (declared by each subclass) and a body of blocks."""
+
+    body = StreamField(BaseStreamBlock(), verbose_name=_("innehåll"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(IntroBodyPage):
     intro = RichTextField(
         _("ingress"),
         features=["bold", "italic", "link"],
         blank=True,
         help_text=_("En eller två meningar om vad webbplatsen erbjuder."),
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("innehåll"), blank=True)
-
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("body"),
-    ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
-    api_fields = [APIField("intro"), APIField("body")]
 
     # The site root; translations sit beside it under the tree root.
     parent_page_types = ["wagtailcore.Page"]
@@ -45,24 +50,13 @@ class HomePage(Page):
         verbose_name_plural = _("startsidor")
 
 
-class StandardPage(Page):
+class StandardPage(IntroBodyPage):
     intro = models.TextField(
         _("ingress"),
         blank=True,
         max_length=400,
         help_text=_("Kort sammanfattning som visas överst och i sökresultat."),
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("innehåll"), blank=True)
-
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("body"),
-    ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
-    api_fields = [APIField("intro"), APIField("body")]
 
     # Plain content pages can nest (om/kontakt/...) but hold nothing else.
     subpage_types = ["home.StandardPage"]

@@ -129,11 +129,13 @@ class AssociationFieldsForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        title = self.fields["title"]
-        title.max_length = TITLE_MAX_LENGTH
-        title.validators.append(MaxLengthValidator(TITLE_MAX_LENGTH))
-        title.widget.attrs["maxlength"] = str(TITLE_MAX_LENGTH)
-        self.fields["town"].required = True
+        if "title" in self.fields:
+            title = self.fields["title"]
+            title.max_length = TITLE_MAX_LENGTH
+            title.validators.append(MaxLengthValidator(TITLE_MAX_LENGTH))
+            title.widget.attrs["maxlength"] = str(TITLE_MAX_LENGTH)
+        if "town" in self.fields:
+            self.fields["town"].required = True
         if "postcode" in self.fields:
             self.fields["postcode"].validators.append(postcode_validator)
         if "public_phone" in self.fields:

@@ -16,6 +16,26 @@ from ..selectors.selfservice import coordinator_emails, representatives_of
 from .links import EMAIL_DIR, absolute_url, login_link_context
 
 
+def email_representatives(
+    association: AssociationPage, name: str, context: dict | None = None
+) -> None:
+    """Email every representative of the association, each in their own
+    language and with their own fresh login link (valid for a week)."""
+    for representative in representatives_of(association):
+        send_templated_email(
+            f"{EMAIL_DIR}/{name}",
+            {
+                "representative": representative,
+                "association": association,
+                "public_url": absolute_url(association.url or ""),
+                **(context or {}),
+                **login_link_context(representative, long=True),
+            },
+            to=[representative.email],
+            language=representative.language,
+        )
+
+
 def notify_access_requested(application: RegistrationApplication) -> None:
     association = application.association
     context = {
@@ -69,19 +89,9 @@ def handle_workflow_approved(workflow_state: WorkflowState) -> None:
     )
     first_approval = applications.exists()
     applications.update(status=RegistrationApplication.Status.APPROVED)
-    template = "registration_approved" if first_approval else "changes_approved"
-    for representative in representatives_of(page):
-        send_templated_email(
-            f"{EMAIL_DIR}/{template}",
-            {
-                "representative": representative,
-                "association": page,
-                "public_url": absolute_url(page.url or ""),
-                **login_link_context(representative, long=True),
-            },
-            to=[representative.email],
-            language=representative.language,
-        )
+    email_representatives(
+        page, "registration_approved" if first_approval else "changes_approved"
+    )
 
 
 def handle_workflow_rejected(workflow_state: WorkflowState) -> None:
@@ -96,16 +106,8 @@ def handle_workflow_rejected(workflow_state: WorkflowState) -> None:
         RegistrationApplication.objects.filter(
             association=page, status=RegistrationApplication.Status.SUBMITTED
         ).update(status=RegistrationApplication.Status.REJECTED)
-    for representative in representatives_of(page):
-        send_templated_email(
-            f"{EMAIL_DIR}/changes_rejected",
-            {
-                "representative": representative,
-                "association": page,
-                "comment": comment,
-                "is_registration": is_registration,
-                **login_link_context(representative, long=True),
-            },
-            to=[representative.email],
-            language=representative.language,
-        )
+    email_representatives(
+        page,
+        "changes_rejected",
+        {"comment": comment, "is_registration": is_registration},
+    )

@@ -9,15 +9,10 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from core import links
-from core.emails import send_templated_email
 
 from ..models import VerificationReminder
-from ..selectors.selfservice import (
-    REMIND_AGAIN_AFTER,
-    associations_due_for_reminder,
-    representatives_of,
-)
-from .links import EMAIL_DIR, absolute_url, login_link_context
+from ..selectors.selfservice import REMIND_AGAIN_AFTER, associations_due_for_reminder
+from .notifications import email_representatives
 
 
 def send_verification_reminders(now: datetime.datetime | None = None) -> int:
@@ -37,18 +32,7 @@ def send_verification_reminders(now: datetime.datetime | None = None) -> int:
         )
         if not claimed:
             continue
-        for representative in representatives_of(page):
-            send_templated_email(
-                f"{EMAIL_DIR}/verification_reminder",
-                {
-                    "representative": representative,
-                    "association": page,
-                    "public_url": absolute_url(page.url or ""),
-                    **login_link_context(representative, long=True),
-                },
-                to=[representative.email],
-                language=representative.language,
-            )
+        email_representatives(page, "verification_reminder")
         log(instance=page, action="foreningar.reminder_sent")
         reminded += 1
     links.purge_expired()

@@ -252,3 +252,29 @@ def test_profile_query_count_is_constant(
     assert at_few == at_many
     with django_assert_max_num_queries(14):
         client.get(association.url)
+
+
+def test_a_missing_logo_file_leaves_the_profile_at_200(
+    client, make_association, caplog
+):
+    """The image row exists but its file is gone from storage (a restored
+    database, a lost volume): the page renders without the logo and logs it."""
+    import json
+    import logging
+
+    from wagtail_factories import ImageFactory
+
+    logo = ImageFactory(title="Norrby BK", description="Norrby Bollklubbs logotyp")
+    page = make_association(title="Norrby Bollklubb", logo=logo)
+    logo.file.storage.delete(logo.file.name)
+    logo.renditions.all().delete()
+
+    with caplog.at_level(logging.WARNING, logger="foreningar.jsonld"):
+        response = client.get(page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    data = json.loads(
+        html.split('type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    )
+    assert data["name"] == "Norrby Bollklubb" and "logo" not in data
+    assert "missing or unreadable" in caplog.text

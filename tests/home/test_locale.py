@@ -1,4 +1,5 @@
-"""The Finnish and English catalogs are complete and compile."""
+"""Every Finnish and English catalog (the project's locale/ and each app's
+own locale/) is complete and compiles."""
 
 from __future__ import annotations
 
@@ -10,17 +11,31 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGS = sorted(
+    path
+    for path in ROOT.glob("**/locale/*/LC_MESSAGES/django.po")
+    if ".venv" not in path.parts and path.parent.parent.name in {"fi", "en"}
+)
 
 
-@pytest.mark.parametrize("language", ["fi", "en"])
-def test_catalog_has_no_untranslated_or_fuzzy_messages(language):
+def test_every_language_has_its_catalogs():
+    assert (ROOT / "locale" / "fi" / "LC_MESSAGES" / "django.po") in CATALOGS
+    languages_by_dir: dict[Path, set[str]] = {}
+    for path in CATALOGS:
+        languages_by_dir.setdefault(path.parents[2], set()).add(path.parent.parent.name)
+    assert all(languages == {"fi", "en"} for languages in languages_by_dir.values())
+
+
+@pytest.mark.parametrize(
+    "po_file", CATALOGS, ids=[str(path.relative_to(ROOT)) for path in CATALOGS]
+)
+def test_catalog_has_no_untranslated_or_fuzzy_messages(po_file):
     msgfmt = shutil.which("msgfmt")
     if msgfmt is None:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("msgfmt (gettext) is missing under CI=true")
         pytest.skip("msgfmt (gettext) is not installed")
-    po_file = LOCALE_DIR / language / "LC_MESSAGES" / "django.po"
     result = subprocess.run(
         [msgfmt, "--check", "--statistics", "-o", os.devnull, str(po_file)],
         capture_output=True,

@@ -95,3 +95,20 @@ def test_apps_add_their_demo_content_and_options_through_hooks(site_root):
     assert "associations" in options
     output = seed("--associations", "3")
     assert "3 nya föreningar, 3 totalt" in output
+
+
+def test_demo_pages_are_made_like_editor_made_pages(site_root):
+    """Every demo page has a live revision and a history, so the admin shows
+    and compares revisions as for pages an editor made."""
+    from wagtail.models import PageLogEntry
+
+    seed("--associations", "3")
+    pages = Page.objects.descendant_of(site_root, inclusive=True).live()
+    assert pages.count() >= 8
+    for page in pages:
+        assert page.live_revision_id is not None, page.url_path
+        assert page.live_revision_id == page.latest_revision_id, page.url_path
+        assert not page.has_unpublished_changes, page.url_path
+        assert PageLogEntry.objects.filter(
+            page=page, action="wagtail.publish"
+        ).exists(), page.url_path

@@ -111,7 +111,7 @@ TUESDAY_EVENING = datetime.datetime(
             "tisdag 1 december 2026 kl. 18.00",
             "1 dec 2026",
         ),
-        ("fi", "tiistai 1.12.2026", "tiistai 1.12.2026 klo 18.00", "1.12.2026"),
+        ("fi", "tiistaina 1.12.2026", "tiistaina 1.12.2026 klo 18.00", "1.12.2026"),
         (
             "en",
             "Tuesday 1 December 2026",
