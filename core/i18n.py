@@ -51,10 +51,6 @@ def current_language() -> str:
     return normalise_language(translation.get_language())
 
 
-def is_default_language(code: str | None = None) -> bool:
-    return (code or current_language()) == default_language()
-
-
 def locale_ids() -> dict[str, int]:
     """Language code → Locale id, cached until a Locale changes."""
     from wagtail.models import Locale

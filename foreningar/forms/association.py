@@ -187,14 +187,6 @@ class AssociationFieldsForm(forms.ModelForm):
         except ValidationError as error:
             self._update_errors(error)
 
-    def association_values(self) -> dict:
-        """The cleaned association fields (vocabulary terms as objects)."""
-        return {
-            name: self.cleaned_data[name]
-            for name in self._meta.fields
-            if name in self.cleaned_data
-        }
-
 
 class RegistrationForm(ProtectedFormMixin, AssociationFieldsForm):
     applicant_name = TextField(label=_("Ditt namn"), max_length=120)
