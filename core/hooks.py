@@ -46,6 +46,10 @@ EMAIL_DEFAULTS = "fnavet_email_defaults"
 # app stores it (site settings); the COUNTRY setting otherwise.
 COUNTRY = "fnavet_country"
 
+# () -> core.search.SearchProvider: an app that searches its own pages better
+# than the site-wide index (the register), shown as its own section of /sok/.
+SITE_SEARCH = "fnavet_site_search"
+
 
 def registered(name: str) -> Iterator[Any]:
     """Every function registered under ``name``, in hook order."""

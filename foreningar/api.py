@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db.models import Prefetch
-from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
+from rest_framework.response import Response
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images import get_image_model
 
-from core.i18n import default_locale_id
 from home.selectors import exclude_non_public
 
-from .models import LOGO_SPEC, VOCABULARIES, VOCABULARY_FIELDS, AssociationPage
+from .caching import CACHE_TTL, REGISTER
+from .models import (
+    LOGO_SPEC,
+    VOCABULARIES,
+    VOCABULARY_FIELDS,
+    AssociationPage,
+    DirectoryEntry,
+    FacetCount,
+)
+from .selectors import default_register, search_condition
+
+NAME_ORDER = "directory_entry__sort_nordic"
 
 
 class PublicFieldsFilter(FieldsFilter):
@@ -50,6 +63,67 @@ class VocabularyFilter:
         return queryset
 
 
+class NameOrderingFilter(OrderingFilter):
+    """``?order=title`` in the Swedish and Finnish alphabetical order (Å, Ä,
+    Ö after Z, capitals with their lower case), not the database's."""
+
+    def filter_queryset(self, request, queryset, view):
+        order = request.GET.get("order", "")
+        if order in ("title", "-title"):
+            sign = "-" if order.startswith("-") else ""
+            return queryset.order_by(f"{sign}{NAME_ORDER}", f"{sign}pk")
+        return super().filter_queryset(request, queryset, view)
+
+
+class DirectorySearchFilter:
+    """``?search=``: the directory's search (every word, part-words too, in
+    every language's vocabulary names)."""
+
+    def filter_queryset(self, request, queryset, view):
+        query = request.GET.get("search")
+        if query is None:
+            return queryset
+        if "\x00" in query:
+            raise BadRequestError("null characters are not allowed for search")
+        matching = DirectoryEntry.objects.filter(search_condition(query[:200]))
+        return queryset.filter(pk__in=matching.values("association_id"))
+
+
+# Parameters that do not change which associations are listed.
+NOT_FILTERS = {"limit", "offset", "fields", "order", "format"}
+
+
+class _KnownCount:
+    """A queryset whose count is already known (the register's kept total)."""
+
+    def __init__(self, queryset, count: int):
+        self._queryset, self._count = queryset, count
+
+    def count(self) -> int:
+        return self._count
+
+    def __getitem__(self, key):
+        return self._queryset[key]
+
+
+class RegisterPagination(WagtailPagination):
+    """Wagtail's pagination; the unfiltered total is the register's kept
+    count instead of a COUNT over every association."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        register = getattr(view, "register", None)
+        if register is not None and not set(request.GET) - NOT_FILTERS:
+            total = (
+                FacetCount.objects.filter(
+                    register_id=register.pk, facet=FacetCount.TOTAL
+                )
+                .values_list("count", flat=True)
+                .first()
+            )
+            queryset = _KnownCount(queryset, total or 0)
+        return super().paginate_queryset(queryset, request, view)
+
+
 class AssociationsAPIViewSet(PagesAPIViewSet):
     """Public fields of listed associations. Filters: any public field
     (``?town=...&looking_for_volunteers=true``), vocabularies by slug,
@@ -57,11 +131,12 @@ class AssociationsAPIViewSet(PagesAPIViewSet):
 
     name = "associations"
     model = AssociationPage
+    pagination_class = RegisterPagination
     filter_backends = [
         PublicFieldsFilter,
         VocabularyFilter,
-        OrderingFilter,
-        SearchFilter,
+        NameOrderingFilter,
+        DirectorySearchFilter,
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         VOCABULARY_FIELDS
@@ -77,13 +152,27 @@ class AssociationsAPIViewSet(PagesAPIViewSet):
     def get_base_queryset(self):
         return exclude_non_public(super().get_base_queryset())
 
+    def listing_view(self, request):
+        """Listings are cached until the register changes (the key is the whole
+        address, so filters, paging and the host all vary it)."""
+        key = REGISTER.key("api", request.build_absolute_uri())
+        data = cache.get(key)
+        if data is not None:
+            return Response(data)
+        response = super().listing_view(request)
+        if response.status_code == 200:
+            cache.set(key, response.data, CACHE_TTL)
+        return response
+
     def get_queryset(self):
         if self.request.GET.get("type"):
             raise BadRequestError("type is not supported on this endpoint")
+        self.register = default_register()
         rendition_model = get_image_model().get_rendition_model()
         return (
-            AssociationPage.objects.listed()
-            .filter(locale_id=default_locale_id())
+            AssociationPage.objects.filter(
+                directory_entry__register_id=self.register.pk if self.register else 0
+            )
             .select_related("logo", "locale")
             .prefetch_related(
                 *VOCABULARY_FIELDS,
@@ -94,5 +183,5 @@ class AssociationsAPIViewSet(PagesAPIViewSet):
                     to_attr="prefetched_renditions",
                 ),
             )
-            .order_by("title", "pk")
+            .order_by(NAME_ORDER, "pk")
         )

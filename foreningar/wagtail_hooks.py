@@ -23,6 +23,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core import hooks as fnavet_hooks
 from core.demo import DemoOption, DemoSeeder
+from core.search import SearchProvider
 
 from .api import AssociationsAPIViewSet
 from .models import (
@@ -32,7 +33,7 @@ from .models import (
     Representative,
     vocabulary_spec,
 )
-from .views.directory import home_section
+from .views.directory import home_section, site_search_section
 
 
 class VocabularyViewSet(SnippetViewSet):
@@ -269,6 +270,12 @@ def register_permissions():
 @hooks.register(fnavet_hooks.API_ENDPOINTS)
 def register_api():
     return [("associations", AssociationsAPIViewSet)]
+
+
+@hooks.register(fnavet_hooks.SITE_SEARCH)
+def register_search():
+    """/sok/ searches the register with the directory's search."""
+    return SearchProvider(search=site_search_section, page_models=(AssociationPage,))
 
 
 @hooks.register(fnavet_hooks.HOME_SECTIONS, order=10)

@@ -1,6 +1,9 @@
 """The site chrome (main menu, breadcrumbs, language links, footer) is cached
-under the "chrome" generation, bumped when a page, site, locale, view
-restriction or the site settings change."""
+under the "chrome" generation. It is bumped only by changes the chrome shows:
+a page in the menu's level or with children (breadcrumbs show ancestors) or
+with translations (language links) published, unpublished, moved or
+deleted; or a site, locale, view restriction or the site settings saved.
+Publishing an association or a grant call leaves it alone."""
 
 from __future__ import annotations
 
@@ -8,11 +11,30 @@ from core.caching import Generation
 
 CHROME = Generation("chrome")
 CHROME_CACHE_SECONDS = 300
+MENU_DEPTH = 3  # the site root's children (the tree root is depth 1)
+
+
+def shows_in_chrome(page) -> bool:
+    from wagtail.models import Page
+
+    if page.depth <= MENU_DEPTH or page.numchild > 0:
+        return True
+    return (
+        Page.objects.filter(translation_key=page.translation_key)
+        .exclude(pk=page.pk)
+        .exists()
+    )
+
+
+def _page_changed(sender, instance=None, **kwargs) -> None:
+    if instance is not None and not kwargs.get("raw") and shows_in_chrome(instance):
+        CHROME.bump()
 
 
 def connect_signals() -> None:
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Locale, PageViewRestriction, Site
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from .models import SiteSettings
 
@@ -23,12 +45,15 @@ def connect_signals() -> None:
                 sender=model,
                 dispatch_uid=f"chrome-{model.__name__}-{signal}",
             )
-        # Pages of every type (every app's page models) count.
+    # Any sender: pages of every app's page types.
+    for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_page_changed, dispatch_uid=f"chrome-page-{signal}")
-
-
-def _page_changed(sender, instance=None, **kwargs) -> None:
-    from wagtail.models import Page
-
-    if isinstance(instance, Page):
-        CHROME.bump(**kwargs)
+    post_delete.connect(
+        lambda sender, instance=None, **kw: (
+            _page_changed(sender, instance, **kw)
+            if isinstance(instance, Page)
+            else None
+        ),
+        weak=False,
+        dispatch_uid="chrome-page-delete",
+    )

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from django.db.models import QuerySet
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from core import hooks
+from core.search import provided_models
 
 _WORDS = re.compile(r"[^\W_]+")
 
@@ -31,7 +32,14 @@ def search_words(query: str) -> str:
 
 
 def search_pages(query: str):
+    """Public pages matching every word, in Wagtail's index; page types an
+    app searches itself (``core.search``) are left out."""
     words = search_words(query)
+    pages = public_pages()
+    provided = set(provided_models())
+    if provided:
+        # The other page types by name (an index lookup), not "not these".
+        pages = pages.exact_type(*(m for m in get_page_models() if m not in provided))
     if not words:
-        return public_pages().none()
-    return public_pages().specific().search(words, operator="and")
+        return pages.none()
+    return pages.specific().search(words, operator="and")

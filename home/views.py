@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from core.i18n import current_language
 from core.pages import context_provider, page_view, render_page
 from core.protection import RateLimit, protected_form
+from core.search import providers as search_providers
 
 from .forms import AccessibilityFeedbackForm
 from .models import AccessibilityStatementPage, SiteSettings
@@ -23,6 +24,7 @@ from .services import FeedbackMessage, record_accessibility_feedback
 
 SEARCH_PAGE_SIZE = 20
 SEARCH_MAX_QUERY = 200
+SECTION_SIZE = 10  # hits shown per app section; the section links to the rest
 FEEDBACK_LIMIT = RateLimit(
     "a11y-feedback",
     limit=5,
@@ -48,7 +50,13 @@ def healthz(request):
 def search(request):
     query = request.GET.get("q", "").replace("\x00", "").strip()[:SEARCH_MAX_QUERY]
     page_obj = None
+    sections = []
     if query:
+        sections = [
+            section
+            for provider in search_providers()
+            if (section := provider.search(request, query, SECTION_SIZE)) is not None
+        ]
         paginator = Paginator(search_pages(query), SEARCH_PAGE_SIZE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
@@ -59,7 +67,15 @@ def search(request):
     return TemplateResponse(
         request,
         "home/search.html",
-        {"query": query, "page_obj": page_obj, "results": page_obj},
+        {
+            "query": query,
+            "page_obj": page_obj,
+            "results": page_obj,
+            "sections": sections,
+            "total": (page_obj.paginator.count if page_obj else 0)
+            + sum(section.total for section in sections),
+            "capped": any(section.capped for section in sections),
+        },
     )
 
 

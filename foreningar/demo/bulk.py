@@ -21,6 +21,7 @@ from core.i18n import default_locale_id
 
 from ..caching import REGISTER
 from ..models import VOCABULARIES, AssociationIndexPage, AssociationPage, AssociationTag
+from ..services import sync_entries
 from .data import LOGO_COLOURS
 from .generate import Spec, assign_slugs, generate
 
@@ -133,7 +134,9 @@ def seed_associations(
             batch = new[start : start + BATCH]
             logos = _create_logos([spec for spec in batch if spec.logo], seed)
             pages = [_page(spec, terms, tags, logos) for spec in batch]
-            created_ids += add_live_children(register, pages, now=now)
+            batch_ids = add_live_children(register, pages, now=now)
+            sync_entries(batch_ids, log=False)
+            created_ids += batch_ids
     if created_ids:
         REGISTER.bump()
         # Fresh planner statistics after a bulk load: without them SQLite

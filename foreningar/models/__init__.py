@@ -6,6 +6,7 @@ from .associations import (
     AssociationPage,
     AssociationTag,
 )
+from .directory import DirectoryChange, DirectoryEntry, DirectoryTerm, FacetCount
 from .index import AssociationIndexPage
 from .registration import AssociationRegistrationPage
 from .representatives import (
@@ -39,7 +40,11 @@ __all__ = [
     "AssociationPage",
     "AssociationRegistrationPage",
     "AssociationTag",
+    "DirectoryChange",
+    "DirectoryEntry",
+    "DirectoryTerm",
     "District",
+    "FacetCount",
     "RegistrationApplication",
     "Representative",
     "RepresentativeLink",

@@ -420,6 +420,14 @@ class AssociationPage(DelegatingPageMixin, Page):
                 name="unique_association_org_id",
             )
         ]
+        indexes = [
+            # The few unlisted ones, kept out of every public listing.
+            models.Index(
+                fields=["listed_publicly"],
+                condition=Q(listed_publicly=False),
+                name="fn_association_unlisted",
+            )
+        ]
 
     def clean(self):
         super().clean()

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 
-from ..caching import REGISTER
+from ..caching import REGISTER, VOCABULARY
 
 
 class Vocabulary(TranslatableMixin, models.Model):
@@ -145,5 +145,6 @@ def vocabulary_spec(field: str) -> VocabularySpec:
 
 # Cached directory results are dropped when a vocabulary changes.
 for _spec in VOCABULARIES:
-    post_save.connect(REGISTER.bump, sender=_spec.model)
-    post_delete.connect(REGISTER.bump, sender=_spec.model)
+    for _signal in (post_save, post_delete):
+        _signal.connect(REGISTER.bump, sender=_spec.model)
+        _signal.connect(VOCABULARY.bump, sender=_spec.model)

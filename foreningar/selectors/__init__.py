@@ -1,9 +1,9 @@
 """Read-side queries of the register: each function runs a fixed number of
 SQL queries, whatever the size of the register."""
 
-from .directory import Directory, LazyPage, attach_card_terms, directory, with_card_data
-from .export import export_queryset
-from .facets import FacetOption, facet_counts, facet_options
+from .directory import Directory, LazyPage, directory, entry_order, with_card_data
+from .export import export_rows
+from .facets import FacetOption, counted_facets, resolve_filters, vocabulary_options
 from .params import (
     FACETS_BY_PARAM,
     PAGE_SIZE,
@@ -16,16 +16,19 @@ from .params import (
     parse_params,
 )
 from .profile import (
+    SEARCH_COUNT_CAP,
     default_register,
     newest_associations,
     profile_terms,
     related_associations,
+    search_associations,
 )
-from .queries import register_queryset, search_condition
+from .queries import name_order_field, query_words, register_entries, search_condition
 
 __all__ = [
     "FACETS_BY_PARAM",
     "PAGE_SIZE",
+    "SEARCH_COUNT_CAP",
     "QUERY_PARAM",
     "SORTS",
     "SORT_PARAM",
@@ -34,18 +37,22 @@ __all__ = [
     "DirectoryParams",
     "FacetOption",
     "LazyPage",
-    "attach_card_terms",
     "clean_text",
+    "counted_facets",
     "default_register",
     "directory",
-    "export_queryset",
-    "facet_counts",
-    "facet_options",
+    "entry_order",
+    "export_rows",
+    "name_order_field",
     "newest_associations",
     "parse_params",
     "profile_terms",
-    "register_queryset",
+    "query_words",
+    "register_entries",
     "related_associations",
+    "resolve_filters",
+    "search_associations",
     "search_condition",
+    "vocabulary_options",
     "with_card_data",
 ]

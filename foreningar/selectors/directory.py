@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet, Subquery
+from django.db.models import F, Prefetch, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
@@ -16,10 +17,42 @@ from core.i18n import current_language
 from ..caching import REGISTER
 from ..models import LOGO_SPEC, VOCABULARIES, AssociationIndexPage, AssociationPage
 from .facets import TOTAL, FacetOptions, counted_facets
-from .params import PAGE_SIZE, SORTS, VOLUNTEERS_PARAM, DirectoryParams
-from .queries import filter_conditions, literal, register_queryset, through_model
+from .params import PAGE_SIZE, VOLUNTEERS_PARAM, DirectoryParams
+from .queries import filter_conditions, name_order_field, register_entries
 
 CARD_SPECS = tuple(spec for spec in VOCABULARIES if spec.on_card)
+# What a directory card shows of the page (and its URL needs).
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "locale_id",
+    "short_description",
+    "looking_for_volunteers",
+    "status",
+    "logo",
+)
+
+
+# Up to this many matches, sort them after filtering; beyond, walk the sort
+# index and filter on the way (the planner cannot tell which is cheaper).
+FILTER_FIRST = 1000
+
+
+def entry_order(sort: str, *, matches: int | None = None) -> list[Any]:
+    """The entries' ORDER BY for a sort of the directory (SORTS' keys). With
+    few ``matches`` the key is wrapped so the database filters first and
+    sorts the few rows, instead of walking the whole sort index."""
+    field = {"nyast": "first_published_at", "uppdaterad": "last_published_at"}.get(
+        sort, name_order_field()
+    )
+    few = matches is not None and matches <= FILTER_FIRST
+    key = Coalesce(field, field) if few else F(field)
+    if sort in ("nyast", "uppdaterad"):
+        return [key.desc(nulls_last=True), "-association_id"]
+    return [key.asc(), "association_id"]
 
 
 @dataclass
@@ -36,11 +69,13 @@ class Directory:
 
 
 def directory(index_page: AssociationIndexPage, params: DirectoryParams) -> Directory:
-    """One page of the directory with facet counts. Queries: facets and
-    counts (one, skipped when cached), the page of associations with their
-    logos (one), their card terms (one), logo renditions (one, if any)."""
-    base = register_queryset(index_page)
-    facets, totals = counted_facets(index_page, base, params)
+    """One page of the directory with facet counts. Queries: the vocabulary
+    (cached), the counts (one, kept or cached), the page's entries (one), the
+    associations with their logos (one), logo renditions (one, if any)."""
+    facets, totals = counted_facets(index_page, params)
+    entries = register_entries(index_page).filter(
+        filter_conditions(params, index_page.pk)
+    )
 
     total = totals[VOLUNTEERS_PARAM] if params.volunteers else totals[TOTAL]
     num_pages = max(1, -(-total // PAGE_SIZE))
@@ -51,6 +86,7 @@ def directory(index_page: AssociationIndexPage, params: DirectoryParams) -> Dire
         )
         params.page = num_pages
 
+    # The terms in the vocabulary's order (the options are sorted already).
     labels = {
         spec.field: {option.id: option.label for option in facets[spec.param]}
         for spec in VOCABULARIES
@@ -60,7 +96,7 @@ def directory(index_page: AssociationIndexPage, params: DirectoryParams) -> Dire
         facets=facets,
         total=total,
         volunteer_count=totals[VOLUNTEERS_PARAM],
-        associations=LazyPage(index_page, base, params, total, labels),
+        associations=LazyPage(entries, params, total, labels),
         page=params.page,
         num_pages=num_pages,
         labels=labels,
@@ -79,8 +115,8 @@ class LazyPage:
     """The page of associations, loaded on first use: when the rendered list
     is in the template fragment cache it is never loaded at all."""
 
-    def __init__(self, index_page, base, params: DirectoryParams, total, labels):
-        self._args = (base, params, total, labels)
+    def __init__(self, entries, params: DirectoryParams, total, labels):
+        self._args = (entries, params, total, labels)
         self._rows: list[AssociationPage] | None = None
 
     def _load(self) -> list[AssociationPage]:
@@ -99,25 +135,50 @@ class LazyPage:
 
 
 def load_page(
-    base: QuerySet[AssociationPage],
+    entries: QuerySet,
     params: DirectoryParams,
     total: int,
     labels: dict[str, dict[int, str]],
 ) -> list[AssociationPage]:
+    """The page's associations (one query for the entries, one for the pages
+    with their logos, one for the renditions) with ``card_terms`` set from
+    the entries' terms: {field: [label, ...]} in the vocabulary's order."""
     if not total:
         return []
     offset = (params.page - 1) * PAGE_SIZE
-    order = SORTS[params.sort][1]
-    # Sort narrow rows, then load only the page's full rows.
-    ids = Subquery(
-        base.filter(filter_conditions(params))
-        .order_by(*order)
-        .values("pk")[offset : offset + PAGE_SIZE]
+    rows = list(
+        entries.order_by(*entry_order(params.sort, matches=total)).values_list(
+            "association_id", "counted_terms"
+        )[offset : offset + PAGE_SIZE]
     )
-    associations = list(
-        with_card_data(AssociationPage.objects.filter(pk__in=ids)).order_by(*order)
-    )
-    attach_card_terms(associations, labels)
+    by_id = {
+        page.pk: page
+        for page in with_card_data(
+            AssociationPage.objects.filter(pk__in=[pk for pk, _terms in rows]).only(
+                *CARD_FIELDS
+            )
+        )
+    }
+    ranks = {
+        spec.field: {term: rank for rank, term in enumerate(labels[spec.field])}
+        for spec in CARD_SPECS
+    }
+    associations = []
+    for pk, terms in rows:
+        association = by_id.get(pk)
+        if association is None:
+            continue
+        association.card_terms = {
+            spec.field: [
+                labels[spec.field][term]
+                for term in sorted(
+                    (t for t in terms.get(spec.param, []) if t in ranks[spec.field]),
+                    key=ranks[spec.field].__getitem__,
+                )
+            ]
+            for spec in CARD_SPECS
+        }
+        associations.append(association)
     return associations
 
 
@@ -131,34 +192,3 @@ def with_card_data(queryset: QuerySet[AssociationPage]) -> QuerySet[AssociationP
             to_attr="prefetched_renditions",
         )
     )
-
-
-def attach_card_terms(
-    associations: list[AssociationPage], labels: dict[str, dict[int, str]]
-) -> None:
-    """Set ``card_terms`` ({field: [label, ...]}) on each association: the card
-    vocabularies of the whole page in one UNION ALL query over the
-    many-to-many tables, labelled from the facet rows already loaded."""
-    if not associations:
-        return
-    ids = [association.pk for association in associations]
-    parts = [
-        through_model(spec)
-        .objects.filter(associationpage_id__in=ids)
-        .order_by()
-        .annotate(kind=literal(spec.field))
-        .values_list("kind", "associationpage_id", spec.through_column)
-        for spec in CARD_SPECS
-    ]
-    found: dict[int, dict[str, list[int]]] = {}
-    for kind, association_id, term_id in parts[0].union(*parts[1:], all=True):
-        found.setdefault(association_id, {}).setdefault(kind, []).append(term_id)
-    for association in associations:
-        terms = found.get(association.pk, {})
-        association.card_terms = {}
-        for spec in CARD_SPECS:
-            known = labels.get(spec.field, {})
-            association.card_terms[spec.field] = sorted(
-                (known[term] for term in terms.get(spec.field, []) if term in known),
-                key=str.lower,
-            )

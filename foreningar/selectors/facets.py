@@ -1,19 +1,37 @@
-"""The directory's facet counts: for each vocabulary term, how many
-associations match the other filters, in one query."""
+"""The directory's facets: each vocabulary's terms in the reader's language
+with how many associations match the other filters.
+
+Unfiltered, the counts come from ``FacetCount`` (kept up to date on
+publish): one small query whatever the size of the register. Filtered and
+searched, they are counted once over the matching associations (one UNION
+ALL query) and cached; when associations change, the cached counts are
+corrected by replaying the register's change log (``DirectoryChange``)
+instead of being counted again."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
 from django.core.cache import cache
-from django.db.models import Count, F, IntegerField, Q, QuerySet, Value
-from wagtail.models import Locale
+from django.db.models import Count, IntegerField, Max, Value
 
+from core.collation import sort_key
 from core.i18n import current_language, default_locale_id
 
-from ..caching import CACHE_TTL, REGISTER
-from ..models import VOCABULARIES, AssociationIndexPage, AssociationPage
+from ..caching import (
+    CACHE_TTL,
+    COUNTS_TTL,
+    DIRECTORY_EPOCH,
+    VOCABULARY,
+    version_key,
+)
+from ..models import (
+    VOCABULARIES,
+    AssociationIndexPage,
+    DirectoryChange,
+    DirectoryTerm,
+    FacetCount,
+)
 from .params import (
     FACETS_BY_PARAM,
     VOLUNTEERS_PARAM,
@@ -21,14 +39,16 @@ from .params import (
     unknown_filter_notice,
 )
 from .queries import (
-    count_of,
     filter_conditions,
     literal,
-    through_model,
+    query_words,
     translated_name,
 )
 
-TOTAL = "_total"
+TOTAL = FacetCount.TOTAL
+VERSION = "_version"
+# Replaying more changes than this costs more than counting again.
+REPLAY_LIMIT = 200
 
 
 @dataclass
@@ -37,178 +57,187 @@ class FacetOption:
     slug: str
     label: str
     sort_order: int
-    count: int
+    count: int = 0
     selected: bool = False
 
 
 FacetOptions = dict[str, list[FacetOption]]
+Counts = dict[tuple[str, int], int]
 
 
-def _totals_parts(
-    base: QuerySet[AssociationPage],
-    params: DirectoryParams,
-    columns: tuple[str, ...],
-    **filler: Any,
-) -> list[QuerySet]:
-    """Two one-row selects (the default locale's row carries them) with the
-    result count with and without "looking for volunteers" as scalar
-    subqueries; ``filler`` fills the other columns of the UNION."""
-    without_volunteers = base.filter(filter_conditions(params, skip=VOLUNTEERS_PARAM))
-    parts = []
-    for kind, matching in (
-        (TOTAL, without_volunteers),
-        (VOLUNTEERS_PARAM, without_volunteers.filter(looking_for_volunteers=True)),
-    ):
-        parts.append(
-            Locale.objects.filter(pk=default_locale_id())
+def vocabulary_options() -> FacetOptions:
+    """Every facet's terms (the default-language rows) labelled in the
+    reader's language, in the vocabulary's order: one query, then cached
+    until a vocabulary changes."""
+
+    def load() -> FacetOptions:
+        parts = [
+            spec.model.objects.filter(locale_id=default_locale_id())
             .order_by()
-            .annotate(kind=literal(kind), n=count_of(matching), **filler)
-            .values_list(*columns)
-        )
-    return parts
-
-
-def facet_options(
-    base: QuerySet[AssociationPage], params: DirectoryParams
-) -> tuple[FacetOptions, dict[str, int]]:
-    """Each facet's options (default-locale rows, labelled in the reader's
-    language) with their counts, and the totals: one UNION ALL query."""
-    locale_id = default_locale_id()
-    columns = ("kind", "pk", "slug", "label", "sort_order", "n")
-    parts = []
-    for spec in VOCABULARIES:
-        matching = base.filter(filter_conditions(params, skip=spec.param))
-        parts.append(
-            spec.model.objects.filter(locale_id=locale_id)
-            .order_by()
-            .annotate(
-                n=Count(
-                    "associationpage",
-                    filter=Q(associationpage__in=matching.order_by().values("pk")),
-                ),
-            )
             .annotate(label=translated_name(spec.model), kind=literal(spec.param))
-            .values_list(*columns)
-        )
-    parts += _totals_parts(
-        base,
-        params,
-        columns,
-        slug=literal(""),
-        label=literal(""),
-        sort_order=Value(0, output_field=IntegerField()),
-    )
-    options: FacetOptions = {spec.param: [] for spec in VOCABULARIES}
-    totals: dict[str, int] = {}
-    for kind, pk, slug, label, sort_order, count in parts[0].union(
-        *parts[1:], all=True
-    ):
-        if kind in options:
-            options[kind].append(
-                FacetOption(
-                    pk, slug, label, sort_order, count, params.facets.get(kind) == slug
-                )
-            )
-        else:
-            totals[kind] = count or 0
-    for rows in options.values():
-        rows.sort(key=lambda row: (row.sort_order, row.label.lower()))
-    return options, totals
-
-
-def facet_counts(
-    base: QuerySet[AssociationPage], params: DirectoryParams, vocabulary: FacetOptions
-) -> tuple[FacetOptions, dict[str, int]]:
-    """Like :func:`facet_options` when the options are known: only the
-    counts, grouped straight from the many-to-many tables (cheaper)."""
-    columns = ("kind", "term", "n")
-    parts = []
-    for spec in VOCABULARIES:
-        matching = base.filter(filter_conditions(params, skip=spec.param))
-        parts.append(
-            through_model(spec)
-            .objects.filter(associationpage_id__in=matching.order_by().values("pk"))
-            .order_by()
-            .values(spec.through_column)
-            .annotate(n=Count("*"))
-            .annotate(kind=literal(spec.param), term=F(spec.through_column))
-            .values_list(*columns)
-        )
-    parts += _totals_parts(base, params, columns, term=F("pk"))
-    counts: dict[tuple[str, int], int] = {}
-    totals: dict[str, int] = {}
-    for kind, term, count in parts[0].union(*parts[1:], all=True):
-        if kind in FACETS_BY_PARAM:
-            counts[(kind, term)] = count
-        else:
-            totals[kind] = count or 0
-    options = {
-        param: [
-            FacetOption(
-                o.id,
-                o.slug,
-                o.label,
-                o.sort_order,
-                counts.get((param, o.id), 0),
-                params.facets.get(param) == o.slug,
-            )
-            for o in rows
+            .values_list("kind", "pk", "slug", "label", "sort_order")
+            for spec in VOCABULARIES
         ]
-        for param, rows in vocabulary.items()
+        options: FacetOptions = {spec.param: [] for spec in VOCABULARIES}
+        for kind, pk, slug, label, order in parts[0].union(*parts[1:], all=True):
+            options[kind].append(FacetOption(pk, slug, label, order))
+        language = current_language()
+        for rows in options.values():
+            rows.sort(key=lambda row: (row.sort_order, sort_key(row.label, language)))
+        return options
+
+    return VOCABULARY.get_or_set(("options", current_language()), load, CACHE_TTL)
+
+
+def unfiltered_counts(index_page: AssociationIndexPage) -> Counts:
+    """The kept counts of the whole register (``FacetCount``)."""
+    return {
+        (facet, term): count
+        for facet, term, count in FacetCount.objects.filter(
+            register_id=index_page.pk
+        ).values_list("facet", "term_id", "count")
     }
-    return options, totals
 
 
-def cached_vocabulary() -> FacetOptions | None:
-    """The facet options (labels in the reader's language) without counts."""
-    return cache.get(REGISTER.key("vocabulary", current_language()))
-
-
-def _remember_vocabulary(options: FacetOptions) -> None:
-    rows = {
-        param: [FacetOption(o.id, o.slug, o.label, o.sort_order, 0) for o in opts]
-        for param, opts in options.items()
-    }
-    cache.set(REGISTER.key("vocabulary", current_language()), rows, CACHE_TTL)
-
-
-def drop_unknown_filters(params: DirectoryParams, options: FacetOptions) -> bool:
-    unknown = [
-        param
-        for param, slug in params.facets.items()
-        if not any(option.slug == slug for option in options[param])
+def _groups(params: DirectoryParams) -> list[tuple[list[str], str | None]]:
+    """Which facets count which matching set: a facet with a filter of its
+    own counts the associations matching every other filter; the totals (all
+    and looking for volunteers) those matching every filter but "volunteers";
+    every other facet those matching every filter."""
+    groups: list[tuple[list[str], str | None]] = [
+        ([param], param) for param in params.facets
     ]
-    for param in unknown:
-        del params.facets[param]
-        params.notices.append(unknown_filter_notice(FACETS_BY_PARAM[param]))
-    return bool(unknown)
+    groups.append(([TOTAL, VOLUNTEERS_PARAM], VOLUNTEERS_PARAM))
+    others = [spec.param for spec in VOCABULARIES if spec.param not in params.facets]
+    if others:
+        groups.append((others, None))
+    return groups
+
+
+def filtered_counts(register_id: int, params: DirectoryParams) -> tuple[int, Counts]:
+    """The register's version and the counts over the associations matching
+    the filters, in one UNION ALL statement (one snapshot) over DirectoryTerm."""
+    parts = [
+        DirectoryTerm.objects.filter(register_id=register_id, facet__in=facets)
+        .filter(filter_conditions(params, register_id, skip=skip))
+        .order_by()
+        .values("facet", "term_id")
+        .annotate(n=Count("*"))
+        .values_list("facet", "term_id", "n")
+        for facets, skip in _groups(params)
+    ]
+    parts.append(
+        DirectoryChange.objects.filter(register_id=register_id)
+        .order_by()
+        .values("register_id")
+        .annotate(
+            facet=literal(VERSION),
+            term=Max("id"),
+            n=Value(0, output_field=IntegerField()),
+        )
+        .values_list("facet", "term", "n")
+    )
+    counts: Counts = {}
+    version = 0
+    for facet, term, count in parts[0].union(*parts[1:], all=True):
+        if facet == VERSION:
+            version = term or 0
+        else:
+            counts[(facet, term)] = count
+    return version, counts
+
+
+def _replay(
+    counts: Counts, document: dict | None, params: DirectoryParams, sign: int
+) -> None:
+    """Add (or take away) one association's part in filtered counts, the way
+    ``filtered_counts`` would count it."""
+    if document is None:
+        return
+    terms, text = document["terms"], document["text"]
+    if any(word not in text for word in query_words(params.query)):
+        return
+    for facets, skip in _groups(params):
+        if any(
+            term_id not in terms.get(param, [])
+            for param, term_id in params.term_ids.items()
+            if param != skip
+        ):
+            continue
+        if (
+            params.volunteers
+            and skip != VOLUNTEERS_PARAM
+            and not terms.get(VOLUNTEERS_PARAM)
+        ):
+            continue
+        for facet in facets:
+            for term in terms.get(facet, []):
+                key = (facet, term)
+                counts[key] = counts.get(key, 0) + sign
+
+
+def cached_filtered_counts(register_id: int, params: DirectoryParams) -> Counts:
+    """Filtered counts from the cache, corrected by the changes logged since
+    they were counted; counted again only when there is no usable entry."""
+    key = DIRECTORY_EPOCH.key("counts", register_id, *params.cache_parts())
+    cached = cache.get(key)
+    if cached is not None:
+        version, counts = cached
+        if cache.get(version_key(register_id)) == version:
+            return counts
+        changes = list(
+            DirectoryChange.objects.filter(register_id=register_id, id__gt=version)
+            .order_by("id")
+            .values_list("id", "before", "after")[: REPLAY_LIMIT + 1]
+        )
+        if len(changes) <= REPLAY_LIMIT:
+            counts = dict(counts)
+            for change_id, before, after in changes:
+                _replay(counts, before, params, -1)
+                _replay(counts, after, params, +1)
+                version = change_id
+            cache.set(key, (version, counts), COUNTS_TTL)
+            return counts
+    version, counts = filtered_counts(register_id, params)
+    cache.set(key, (version, counts), COUNTS_TTL)
+    return counts
+
+
+def resolve_filters(params: DirectoryParams, options: FacetOptions) -> None:
+    """Turn the filters' slugs into term ids; drop unknown ones with a notice."""
+    for param, slug in list(params.facets.items()):
+        term_id = next((o.id for o in options[param] if o.slug == slug), None)
+        if term_id is None:
+            del params.facets[param]
+            params.notices.append(unknown_filter_notice(FACETS_BY_PARAM[param]))
+        else:
+            params.term_ids[param] = term_id
 
 
 def counted_facets(
-    index_page: AssociationIndexPage,
-    base: QuerySet[AssociationPage],
-    params: DirectoryParams,
+    index_page: AssociationIndexPage, params: DirectoryParams
 ) -> tuple[FacetOptions, dict[str, int]]:
-    """Facet options and totals: from the cache, else one query (two when a
-    filter names an unknown term and the vocabulary was not cached)."""
-    vocabulary = cached_vocabulary()
-    if vocabulary is not None:
-        drop_unknown_filters(params, vocabulary)
-    key = REGISTER.key(
-        "counts", index_page.pk, current_language(), *params.cache_parts()
-    )
-    cached = cache.get(key)
-    if cached is not None:
-        options, totals = cached
-    elif vocabulary is not None:
-        options, totals = facet_counts(base, params, vocabulary)
+    """The facet options with counts and selection, and the totals. Resolves
+    the filters (``params.term_ids``)."""
+    vocabulary = vocabulary_options()
+    resolve_filters(params, vocabulary)
+    if params.is_filtered:
+        counts = cached_filtered_counts(index_page.pk, params)
     else:
-        options, totals = facet_options(base, params)
-        _remember_vocabulary(options)
-        if drop_unknown_filters(params, options):
-            options, totals = facet_options(base, params)
-    cache.set(key, (options, totals), CACHE_TTL)
-    for param, rows in options.items():
-        for option in rows:
-            option.selected = params.facets.get(param) == option.slug
+        counts = unfiltered_counts(index_page)
+    options = {
+        param: [
+            replace(
+                option,
+                count=counts.get((param, option.id), 0),
+                selected=params.facets.get(param) == option.slug,
+            )
+            for option in rows
+        ]
+        for param, rows in vocabulary.items()
+    }
+    totals = {
+        TOTAL: counts.get((TOTAL, 0), 0),
+        VOLUNTEERS_PARAM: counts.get((VOLUNTEERS_PARAM, 0), 0),
+    }
     return options, totals

@@ -9,8 +9,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import F
-from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from ..models import VOCABULARIES, VocabularySpec
@@ -24,16 +22,11 @@ _SLUG_RE = re.compile(r"^[-a-z0-9_]{1,80}$")
 
 FACETS_BY_PARAM: dict[str, VocabularySpec] = {spec.param: spec for spec in VOCABULARIES}
 
-SORTS: dict[str, tuple[Any, Any]] = {
-    "namn": (_("Namn (A–Ö)"), (Lower("title"), "pk")),
-    "nyast": (
-        _("Nyast i registret"),
-        (F("first_published_at").desc(nulls_last=True), "-pk"),
-    ),
-    "uppdaterad": (
-        _("Senast uppdaterad"),
-        (F("last_published_at").desc(nulls_last=True), "-pk"),
-    ),
+# The directory's sorts (the order itself: directory.entry_order).
+SORTS: dict[str, Any] = {
+    "namn": _("Namn (A–Ö)"),
+    "nyast": _("Nyast i registret"),
+    "uppdaterad": _("Senast uppdaterad"),
 }
 DEFAULT_SORT = "namn"
 
@@ -42,6 +35,8 @@ DEFAULT_SORT = "namn"
 class DirectoryParams:
     query: str = ""
     facets: dict[str, str] = field(default_factory=dict)  # param → slug
+    # param → term id, set once the slugs are checked against the vocabulary
+    term_ids: dict[str, int] = field(default_factory=dict)
     volunteers: bool = False
     sort: str = DEFAULT_SORT
     page: int = 1

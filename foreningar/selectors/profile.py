@@ -6,20 +6,35 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.db.models import F
-
-from core.i18n import default_locale_id
+from core.collation import sort_key
+from core.i18n import current_language, default_locale_id
 
 from ..models import (
     VOCABULARIES,
     ActivityLanguage,
     AssociationIndexPage,
     AssociationPage,
+    DirectoryEntry,
     vocabulary_spec,
 )
-from .queries import literal, through_model, translated_name
+from .queries import (
+    literal,
+    name_order_field,
+    search_condition,
+    through_model,
+    translated_name,
+)
 
 RELATED_COUNT = 4
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "short_description",
+    "locale_id",
+    "path",
+    "depth",
+)
 
 
 def profile_terms(association: AssociationPage) -> dict[str, list[dict[str, Any]]]:
@@ -48,16 +63,18 @@ def profile_terms(association: AssociationPage) -> dict[str, list[dict[str, Any]
                 "code": code,
             }
         )
+    language = current_language()
     for rows in terms.values():
-        rows.sort(key=lambda row: (row["sort_order"], row["label"].lower()))
+        rows.sort(key=lambda row: (row["sort_order"], sort_key(row["label"], language)))
     return terms
 
 
 def related_associations(
     association: AssociationPage, terms: Mapping[str, Iterable[Mapping[str, Any]]]
 ) -> list[AssociationPage]:
-    """A few others in the same district doing the same kind of thing."""
-    queryset = AssociationPage.objects.listed().exclude(pk=association.pk)
+    """A few public others in the same district doing the same kind of
+    thing, most recently updated first: one query."""
+    entries = DirectoryEntry.objects.exclude(association_id=association.pk)
     matched = False
     for field in ("activity_areas", "districts"):
         ids = [term["id"] for term in terms.get(field, [])]
@@ -65,36 +82,19 @@ def related_associations(
             continue
         spec = vocabulary_spec(field)
         matched = True
-        queryset = queryset.filter(
-            pk__in=through_model(spec)
+        entries = entries.filter(
+            association_id__in=through_model(spec)
             .objects.filter(**{f"{spec.through_column}__in": ids})
             .values("associationpage_id")
         )
     if not matched:
         return []
-    return list(
-        queryset.only(
-            "title", "slug", "short_description", "url_path", "locale_id"
-        ).order_by(F("last_published_at").desc(nulls_last=True), "pk")[:RELATED_COUNT]
+    rows = (
+        entries.select_related("association")
+        .only(*(f"association__{name}" for name in CARD_FIELDS), "association_id")
+        .order_by("-last_published_at", "association_id")[:RELATED_COUNT]
     )
-
-
-def newest_associations(limit: int = 4) -> list[AssociationPage]:
-    """The latest associations for the home page, in one query."""
-    return list(
-        AssociationPage.objects.listed()
-        .filter(locale_id=default_locale_id())
-        .only(
-            "title",
-            "slug",
-            "url_path",
-            "short_description",
-            "path",
-            "depth",
-            "locale_id",
-        )
-        .order_by(F("first_published_at").desc(nulls_last=True), "-pk")[:limit]
-    )
+    return [row.association for row in rows]
 
 
 def default_register() -> AssociationIndexPage | None:
@@ -105,3 +105,41 @@ def default_register() -> AssociationIndexPage | None:
         .order_by("path")
         .first()
     )
+
+
+def newest_associations(
+    register: AssociationIndexPage, limit: int = 4
+) -> list[AssociationPage]:
+    """The latest public associations of the register: one query on an
+    index, whatever the size of the register."""
+    rows = (
+        DirectoryEntry.objects.filter(register_id=register.pk)
+        .select_related("association")
+        .only(*(f"association__{name}" for name in CARD_FIELDS), "association_id")
+        .order_by("-first_published_at", "-association_id")[:limit]
+    )
+    return [row.association for row in rows]
+
+
+SEARCH_COUNT_CAP = 1000
+
+
+def search_associations(
+    register: AssociationIndexPage, query: str, limit: int
+) -> tuple[int, list[AssociationPage]]:
+    """The register's public associations matching ``query`` (the
+    directory's search): how many (counted up to ``SEARCH_COUNT_CAP``, so a
+    word most of the register contains costs no more than a rare one), and
+    the first ``limit`` by name."""
+    entries = DirectoryEntry.objects.filter(
+        search_condition(query), register_id=register.pk
+    )
+    total = entries[:SEARCH_COUNT_CAP].count()
+    if not total:
+        return 0, []
+    rows = (
+        entries.select_related("association")
+        .only(*(f"association__{name}" for name in CARD_FIELDS), "association_id")
+        .order_by(name_order_field(), "association_id")[:limit]
+    )
+    return total, [row.association for row in rows]

@@ -1,9 +1,9 @@
-"""Building blocks of the register's queries: the public set, the filter
-conditions and the vocabulary labels in the reader's language."""
+"""Building blocks of the register's queries, all over the read model
+(``DirectoryEntry``): the public set, the filter conditions, the order, and
+vocabulary labels in the reader's language."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.db.models import (
@@ -20,69 +20,85 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from core.i18n import current_locale_id, default_locale_id
+from core.collation import NORDIC, order_for
+from core.i18n import current_language, current_locale_id, default_locale_id
+from core.text import searchable
 
-from ..caching import CACHE_TTL, REGISTER
-from ..models import AssociationIndexPage, AssociationPage, VocabularySpec
-from .params import FACETS_BY_PARAM, VOLUNTEERS_PARAM, DirectoryParams
+from ..models import (
+    AssociationIndexPage,
+    AssociationPage,
+    DirectoryEntry,
+    DirectoryTerm,
+    VocabularySpec,
+)
+from .params import VOLUNTEERS_PARAM, DirectoryParams
 
-_WORD_RE = re.compile(r"[^\W_]+")
+MIN_WORD_LENGTH = 2
 
 
-def register_queryset(index_page: AssociationIndexPage) -> QuerySet[AssociationPage]:
+def register_entries(index_page: AssociationIndexPage) -> QuerySet[DirectoryEntry]:
     """Every association the public may see in this register."""
-    return AssociationPage.objects.child_of(index_page).listed()
+    return DirectoryEntry.objects.filter(register_id=index_page.pk)
+
+
+def name_order_field() -> str:
+    """The sort key column for the reader's alphabetical order."""
+    return "sort_nordic" if order_for(current_language()) == NORDIC else "sort_english"
 
 
 def through_model(spec: VocabularySpec) -> type[Model]:
     return getattr(AssociationPage, spec.field).through
 
 
-def facet_condition(spec: VocabularySpec, slug: str) -> Q:
-    ids = (
-        through_model(spec)
-        .objects.filter(**{f"{spec.model._meta.model_name}__slug": slug})
-        .values("associationpage_id")
-    )
-    return Q(pk__in=ids)
+def term_condition(register_id: int, facet: str, term_id: int) -> Q:
+    """Associations of the register carrying the term: an index-only range
+    scan of DirectoryTerm."""
+    ids = DirectoryTerm.objects.filter(
+        register_id=register_id, facet=facet, term_id=term_id
+    ).values("association_id")
+    return Q(association_id__in=ids)
 
 
-def search_ids(words: str) -> list[int]:
-    """Ids of the associations matching ``words``, cached with the register."""
-
-    def compute() -> list[int]:
-        results = AssociationPage.objects.search(
-            words, operator="and", order_by_relevance=False
+def query_words(query: str) -> list[str]:
+    """The words to look for: casefolded, without quotes and operators."""
+    words = []
+    for word in searchable(query).split():
+        word = "".join(char for char in word if char.isalnum() or char == "-").strip(
+            "-"
         )
-        get_queryset = getattr(results, "get_queryset", None)
-        if get_queryset is not None:  # the database backends
-            return list(get_queryset().order_by().values_list("pk", flat=True))
-        return [page.pk for page in results]  # Elasticsearch and friends
-
-    return REGISTER.get_or_set(("search", words), compute, CACHE_TTL)
+        if len(word) >= MIN_WORD_LENGTH and word not in words:
+            words.append(word)
+    return words
 
 
-def search_condition(query: str) -> Q:
-    """Wagtail search as a filter on the matching ids, so search combines with
-    the other filters in plain SQL. Only the words are searched: quotes and
-    operators would reach SQLite FTS5 as syntax."""
-    words = " ".join(_WORD_RE.findall(query)).lower()
-    if not words:
-        return Q()
-    return Q(pk__in=search_ids(words))
+def search_condition(query: str, register_id: int | None = None) -> Q:
+    """Every word somewhere in the association's searchable text (names,
+    descriptions, keywords, vocabulary names in every language): part-words
+    match, so "kör" finds "Kyrkokören". On PostgreSQL a trigram index
+    serves it."""
+    condition = Q()
+    for word in query_words(query):
+        condition &= Q(search_text__contains=word)
+    if register_id is not None and condition:
+        matching = DirectoryEntry.objects.filter(condition, register_id=register_id)
+        return Q(association_id__in=matching.values("association_id"))
+    return condition
 
 
-def filter_conditions(params: DirectoryParams, *, skip: str | None = None) -> Q:
-    """All active filters as one condition; ``skip`` leaves one facet out
-    (facet counts respect every filter except their own)."""
+def filter_conditions(
+    params: DirectoryParams, register_id: int, *, skip: str | None = None
+) -> Q:
+    """All active filters as one condition on ``association_id`` (of entries
+    or of terms); ``skip`` leaves one facet out (facet counts respect every
+    filter except their own). ``params.term_ids`` must be resolved."""
     condition = Q()
     if params.query:
-        condition &= search_condition(params.query)
-    for param, slug in params.facets.items():
+        condition &= search_condition(params.query, register_id)
+    for param, term_id in params.term_ids.items():
         if param != skip:
-            condition &= facet_condition(FACETS_BY_PARAM[param], slug)
+            condition &= term_condition(register_id, param, term_id)
     if params.volunteers and skip != VOLUNTEERS_PARAM:
-        condition &= Q(looking_for_volunteers=True)
+        condition &= term_condition(register_id, VOLUNTEERS_PARAM, 0)
     return condition
 
 

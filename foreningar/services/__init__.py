@@ -9,6 +9,7 @@ from .auth import (
     request_login_link,
     start_session,
 )
+from .directory import rebuild_directory, remove_entries, sync_entries
 from .errors import LastRepresentativeError, SelfServiceError
 from .fields import apply_data, to_data
 from .links import LOGIN, REPRESENTATIVE_SESSION, VERIFY, login_link_context
@@ -68,7 +69,9 @@ __all__ = [
     "logout",
     "notify_access_requested",
     "purge_unconfirmed_applications",
+    "rebuild_directory",
     "register_association",
+    "remove_entries",
     "remove_representative",
     "representative_for_link",
     "request_access",
@@ -80,5 +83,6 @@ __all__ = [
     "start_session",
     "submit_for_review",
     "submit_profile_change",
+    "sync_entries",
     "to_data",
 ]

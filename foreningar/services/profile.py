@@ -16,6 +16,7 @@ from wagtail.search import index as search_index
 from ..caching import REGISTER
 from ..models import SELF_SERVICE_FIELDS, AssociationPage, Representative
 from ..selectors.selfservice import org_id_locked
+from .directory import sync_entries
 from .fields import apply_data
 from .workflow import submit_for_review
 
@@ -86,6 +87,7 @@ def _update_live_and_revisions(page: AssociationPage, **values) -> None:
         setattr(page, name, value)
     if page.live:
         search_index.insert_or_update_object(page)
+    sync_entries([page.pk])
     REGISTER.bump()
 
 

@@ -15,7 +15,7 @@ register = template.Library()
 def json_ld(data: dict[str, Any]) -> str:
     """JSON-LD for ``<script type="application/ld+json">``, escaped so that
     no value can end the element (like ``json_script``)."""
-    return mark_safe(json_ld_text(data))
+    return mark_safe(json_ld_text(dict(data)))  # dict(): it may come lazily
 
 
 @register.filter

@@ -15,12 +15,14 @@ from django.utils.translation import ngettext
 
 from core.i18n import attach_locale, foreign_language, page_url
 from core.pages import context_provider
+from core.search import SearchHit, SearchSection
 
 from ..caching import CACHE_TTL
 from ..models import VOCABULARIES, AssociationIndexPage
 from ..selectors import (
     PAGE_SIZE,
     QUERY_PARAM,
+    SEARCH_COUNT_CAP,
     SORT_PARAM,
     SORTS,
     VOLUNTEERS_PARAM,
@@ -29,6 +31,7 @@ from ..selectors import (
     directory,
     newest_associations,
     parse_params,
+    search_associations,
 )
 
 
@@ -63,7 +66,7 @@ def directory_context(
         "directory": result,
         "params": params,
         "facets": facets,
-        "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
+        "sorts": list(SORTS.items()),
         "cards": LazyCards(result.associations, index_url),
         "page_obj": page_obj,
         "index_url": index_url,
@@ -178,9 +181,48 @@ def home_section(request: HttpRequest, context) -> str:
             "index_page": index_page,
             "cards": [
                 {"page": association, "url": f"{index_url}{association.slug}/"}
-                for association in newest_associations(4)
+                for association in newest_associations(index_page, 4)
             ],
             "content_lang": foreign_language(index_page),
         },
         request=request,
+    )
+
+
+def site_search_section(
+    request: HttpRequest, query: str, limit: int
+) -> SearchSection | None:
+    """The register's part of /sok/: the first associations that match, and
+    a link to all of them in the directory."""
+    index_page = default_register()
+    if index_page is None:
+        return None
+    total, associations = search_associations(index_page, query, limit)
+    capped = total >= SEARCH_COUNT_CAP
+    index_url = page_url(index_page, request)
+    lang = foreign_language(index_page)
+    return SearchSection(
+        heading=_("Föreningar"),
+        hits=[
+            SearchHit(
+                title=association.title,
+                url=f"{index_url}{association.slug}/",
+                text=association.short_description,
+                lang=lang,
+            )
+            for association in associations
+        ],
+        total=total,
+        more_url=f"{index_url}?{urlencode({QUERY_PARAM: query})}",
+        more_label=(
+            _("Visa alla föreningar som matchar i föreningsregistret")
+            if capped
+            else ngettext(
+                "Visa föreningen i föreningsregistret",
+                "Visa alla %(count)s föreningar i föreningsregistret",
+                total,
+            )
+            % {"count": total}
+        ),
+        capped=capped,
     )

@@ -80,10 +80,10 @@ def test_the_api_and_csv_follow_the_registry(client, make_association, monkeypat
     assert set(VOCABULARY_FIELDS) <= set(detail)
     assert detail["districts"] == [{"slug": "norrby", "name": "Norrby"}]
 
-    headers = [header for header, _getter in export.csv_columns()]
+    headers = [header for header, _getter in export.csv_columns({})]
     for spec in VOCABULARIES:
         assert str(spec.verbose_name) in headers
     # The columns are read from the registry when the file is made.
-    monkeypatch.setattr(export, "VOCABULARY_FIELDS", VOCABULARY_FIELDS[:1])
-    fewer = [header for header, _getter in export.csv_columns()]
-    assert len(fewer) == len(headers) - (len(VOCABULARY_FIELDS) - 1)
+    monkeypatch.setattr(export, "VOCABULARIES", VOCABULARIES[:1])
+    fewer = [header for header, _getter in export.csv_columns({})]
+    assert len(fewer) == len(headers) - (len(VOCABULARIES) - 1)
