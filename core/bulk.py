@@ -102,7 +102,98 @@ def _index(model: type[Page], ids: list[int]) -> None:
     ]
     objects = list(model.objects.filter(pk__in=ids).prefetch_related(*related))
     for backend_name in _backend_names():
-        get_search_backend(backend_name).add_bulk(model, objects)
+        backend = get_search_backend(backend_name)
+        search_index = backend.get_index_for_model(model)
+        if type(search_index).__name__ == "PostgresIndex":
+            _postgres_index(model, objects, backend, search_index)
+        else:
+            backend.add_bulk(model, objects)
+
+
+def _postgres_index(model, objects, backend, search_index) -> None:
+    """What Wagtail's PostgreSQL backend writes for ``objects``, in one
+    INSERT: each object's texts are collected once (the backend walks the
+    search fields five times per object and compiles a vector expression per
+    text), grouped by weight, and turned into vectors by PostgreSQL."""
+    from modelsearch.backends.database.postgres.postgres import (
+        IndexEntry,
+        ObjectIndexer,
+    )
+    from modelsearch.index import AutocompleteField, SearchField
+
+    weights = "ABCD"
+    columns: dict[str, list] = {
+        name: []
+        for name in ("object_id", "title", "title_weight", "autocomplete", *weights)
+    }
+    title_texts, body_texts = [], []
+    for obj in objects:
+        indexer = ObjectIndexer(obj, backend)
+        title, title_weight, autocomplete = [], "A", []
+        body: dict[str, list[str]] = {weight: [] for weight in weights}
+        for search_field in indexer.search_fields:
+            for current, weight, value in indexer.prepare_field(obj, search_field):
+                value = value.strip()
+                if not value:
+                    continue
+                if isinstance(current, AutocompleteField):
+                    autocomplete.append(value)
+                elif isinstance(current, SearchField) and current.field_name == "title":
+                    title.append(value)
+                    title_weight = weight
+                elif isinstance(current, SearchField):
+                    body[weight].append(value)
+        columns["object_id"].append(str(obj.pk))
+        columns["title"].append(" ".join(title))
+        columns["title_weight"].append(title_weight)
+        columns["autocomplete"].append(" ".join(autocomplete))
+        for weight in weights:
+            columns[weight].append(" ".join(body[weight]))
+        title_texts.append(" ".join(title))
+        body_texts.append(" ".join(text for w in weights for text in body[w]))
+
+    def vector(column: str, config: str | None, weight: str) -> str:
+        tsvector = (
+            f"to_tsvector('{config}'::regconfig, r.{column})"
+            if config
+            else f"to_tsvector(r.{column})"
+        )
+        return f"setweight({tsvector}, {weight})"
+
+    body_sql = " || ".join(vector(w.lower(), backend.config, f"'{w}'") for w in weights)
+    content_type = ContentType.objects.get_for_model(model).pk
+    sql = f"""
+        INSERT INTO {IndexEntry._meta.db_table}
+            (content_type_id, object_id, title, autocomplete, body, title_norm,
+             title_text, body_text)
+        SELECT %s, r.object_id,
+               {vector("title", backend.config, 'r.title_weight::"char"')},
+               {vector("autocomplete", backend.autocomplete_config, "'D'")},
+               {body_sql}, 1.0, r.title_text, r.body_text
+        FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[],
+                    %s::text[], %s::text[], %s::text[], %s::text[], %s::text[])
+             AS r(object_id, title, title_weight, autocomplete, a, b, c, d,
+                  title_text, body_text)
+        ON CONFLICT (content_type_id, object_id) DO UPDATE SET
+            title = EXCLUDED.title, title_norm = 1.0,
+            autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body,
+            title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [
+                content_type,
+                columns["object_id"],
+                columns["title"],
+                columns["title_weight"],
+                columns["autocomplete"],
+                *(columns[w] for w in weights),
+                title_texts,
+                body_texts,
+            ],
+        )
+    search_index._refresh_title_norms()
 
 
 def _backend_names() -> list[str]:
@@ -132,6 +223,13 @@ def add_live_children(
     ids: list[int] = []
     for start in range(0, len(pages), BATCH_SIZE):
         batch = pages[start : start + BATCH_SIZE]
+        for page in batch:
+            # Child relations never set (Wagtail's comments) are empty, not
+            # looked up in the database once the page has its id.
+            for relation in get_all_child_relations(model):
+                name = relation.get_accessor_name()
+                if name not in getattr(page, "_cluster_related_objects", {}):
+                    setattr(page, name, [])
         for page, path in zip(batch, _child_paths(parent, len(batch)), strict=True):
             page.path, page.depth, page.numchild = path, parent.depth + 1, 0
             page.url_path = f"{parent.url_path}{page.slug}/"
