@@ -34,9 +34,15 @@ def on_representative_deleted(sender, instance, **kwargs):
 
 
 @receiver(page_published, sender=AssociationPage, dispatch_uid="fn_dir_published")
-@receiver(page_unpublished, sender=AssociationPage, dispatch_uid="fn_dir_unpublished")
 def on_association_published(sender, instance, **kwargs):
     services.sync_entries([instance.pk])
+
+
+@receiver(page_unpublished, sender=AssociationPage, dispatch_uid="fn_dir_unpublished")
+def on_association_unpublished(sender, instance, **kwargs):
+    # Not a sync from the database: Wagtail also sends this before deleting a
+    # page, when the row is still live (unpublish(commit=False)).
+    services.remove_entries([instance.pk])
 
 
 @receiver(pre_delete, sender=AssociationPage, dispatch_uid="fn_dir_deleted")

@@ -18,6 +18,7 @@ from ..models import VOCABULARIES, AssociationIndexPage, AssociationPage
 from ..selectors import export_rows, parse_params, resolve_filters, vocabulary_options
 
 Row = dict[str, Any]
+CHUNK_SIZE = 2000  # rows fetched at a time (a server-side cursor on PostgreSQL)
 Column = tuple[str, Callable[[Row], Any]]
 
 
@@ -95,7 +96,7 @@ def csv_columns(labels: dict[str, dict[int, str]]) -> list[Column]:
 
 
 def _rows(queryset, columns: list[Column], base_url: str) -> Iterator[list[Any]]:
-    for row in queryset.iterator(chunk_size=2000):
+    for row in queryset.iterator(chunk_size=CHUNK_SIZE):
         row["url"] = f"{base_url}{row['slug']}/"
         yield [getter(row) for _header, getter in columns]
 
