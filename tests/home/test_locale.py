@@ -1,4 +1,5 @@
-"""The Finnish and English catalogs are complete and compile."""
+"""The Finnish and English catalogs are complete and compile: the project's
+own (locale/) and each coordinator app's (coordinator/<app>/locale/)."""
 
 from __future__ import annotations
 
@@ -10,17 +11,25 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
+ROOT = Path(__file__).resolve().parents[2]
+LOCALE_DIRS = [ROOT / "locale", *sorted(ROOT.glob("coordinator/*/locale"))]
+CATALOGS = [
+    directory / language / "LC_MESSAGES" / "django.po"
+    for directory in LOCALE_DIRS
+    for language in ("fi", "en")
+]
 
 
-@pytest.mark.parametrize("language", ["fi", "en"])
-def test_catalog_has_no_untranslated_or_fuzzy_messages(language):
+@pytest.mark.parametrize(
+    "po_file", CATALOGS, ids=[str(path.relative_to(ROOT)) for path in CATALOGS]
+)
+def test_catalog_has_no_untranslated_or_fuzzy_messages(po_file):
     msgfmt = shutil.which("msgfmt")
     if msgfmt is None:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("msgfmt (gettext) is missing under CI=true")
         pytest.skip("msgfmt (gettext) is not installed")
-    po_file = LOCALE_DIR / language / "LC_MESSAGES" / "django.po"
+    assert po_file.exists(), f"{po_file} is missing"
     result = subprocess.run(
         [msgfmt, "--check", "--statistics", "-o", os.devnull, str(po_file)],
         capture_output=True,
@@ -41,3 +50,12 @@ def test_catalog_has_no_untranslated_or_fuzzy_messages(language):
 def test_compiled_catalog_is_used(language, expected):
     with translation.override(language):
         assert translation.gettext("Hoppa till huvudinnehållet") == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("fi", "Hae apua hakemiseen"), ("en", "Get help applying")],
+)
+def test_app_catalogs_are_used(language, expected):
+    with translation.override(language):
+        assert translation.gettext("Få hjälp att söka") == expected
