@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-
 from icalendar import Calendar
 
 from .conftest import local
