@@ -19,15 +19,15 @@ def call(make_call):
 @pytest.fixture
 def valid():
     """The fields of a valid request (wrap in ``protected()`` to post)."""
-    return dict(
-        name="Aino Andersson",
-        email="Aino@Example.org",
-        phone="040 123 4567",
-        contact_method="phone",
-        association_name="",
-        question="Hur skriver vi budgeten för en körresa?",
-        consent="on",
-    )
+    return {
+        "name": "Aino Andersson",
+        "email": "Aino@Example.org",
+        "phone": "040 123 4567",
+        "contact_method": "phone",
+        "association_name": "",
+        "question": "Hur skriver vi budgeten för en körresa?",
+        "consent": "on",
+    }
 
 
 def test_bad_input_gets_errors_and_keeps_what_was_typed(client, call, valid):
