@@ -86,7 +86,7 @@ def test_finnish_reader_gets_finnish_labels_and_posts_in_finnish(client, make_ca
 )
 def test_list_queries_do_not_grow_with_the_number_of_calls(client, make_call, path):
     counts = []
-    for size in (1, 10):
+    for size in (1, 4):
         for n in range(size):
             make_call(title=f"Bidrag {size}-{n}", terms={"purposes": ["kultur"]})
             make_call(title=f"Kommande {size}-{n}", upcoming=True)
