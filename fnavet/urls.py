@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("sok/", home_views.search, name="search"),
     path("min-forening/", include("foreningar.selfservice_urls")),
     path("", include("foreningar.urls")),
+    path("", include("coordinator.grants.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -14,6 +14,8 @@ FORMS: list[tuple[str, str]] = [
     ("registration", "/foreningar/registrera/"),
     ("new verification link", "/foreningar/registrera/ny-lank/"),
     ("representative login", "/min-forening/logga-in/"),
+    # Needs the grants section (coordinator.grants.demo.seed_grants) seeded.
+    ("grant help request", "/bidrag/verksamhetsbidrag-2027/hjalp/"),
 ]
 
 LISTS: list[tuple[str, str]] = [
@@ -22,4 +24,9 @@ LISTS: list[tuple[str, str]] = [
     ("site search", "/sok/"),
     ("associations API", "/api/v2/associations/"),
     ("pages API", "/api/v2/pages/"),
+    ("grant calls", "/bidrag/"),
+    ("grant call archive", "/bidrag/arkiv/"),
+    ("grant calls RSS", "/bidrag/rss/"),
+    ("grant deadlines iCal", "/bidrag/sista-ansokningsdag.ics"),
+    ("grant calls API", "/api/v2/grant-calls/"),
 ]
