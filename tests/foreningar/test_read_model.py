@@ -14,8 +14,8 @@ from foreningar.models import (
     AssociationPage,
     DirectoryEntry,
     DirectoryTerm,
-    FacetCount,
     District,
+    FacetCount,
 )
 from foreningar.selectors import parse_params
 from foreningar.selectors.facets import (
