@@ -8,6 +8,8 @@ import re
 
 import nh3
 
+from core.text import clean_text
+
 # The HTML of AssociationPage.description's features: bold, italic, lists, links.
 ALLOWED_TAGS = {"p", "br", "b", "i", "ul", "ol", "li", "a"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
@@ -15,14 +17,9 @@ URL_SCHEMES = {"http", "https", "mailto"}
 _BLOCK_START = re.compile(r"^\s*<(ul|ol|p)[\s>]", re.IGNORECASE)
 
 
-def clean_control_characters(value: str) -> str:
-    """Drop NUL and other control characters (keeps tab and newlines)."""
-    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", value)
-
-
 def plain_to_richtext(text: str) -> str:
     """Sanitise and turn blank-line separated paragraphs into <p> blocks."""
-    text = clean_control_characters(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = clean_text(text, multiline=True).replace("\r\n", "\n").replace("\r", "\n")
     cleaned = nh3.clean(
         text,
         tags=ALLOWED_TAGS,

@@ -30,7 +30,13 @@ from ..models import (
     vocabulary_spec,
 )
 from ..richtext import plain_to_richtext, richtext_to_plain
-from .fields import TextField, phone_validator, postcode_validator
+from .fields import (
+    EmailAddressField,
+    TextField,
+    WebAddressField,
+    phone_validator,
+    postcode_validator,
+)
 
 LOGO_MAX_BYTES = 5 * 1024 * 1024
 TITLE_MAX_LENGTH = 120  # a name people can read on a card; Page allows 255
@@ -76,9 +82,9 @@ def association_formfield(db_field: models.Field, **kwargs) -> forms.Field | Non
             max_length=DESCRIPTION_MAX_LENGTH, allow_markup=True, **options
         )
     if isinstance(db_field, models.URLField):
-        return db_field.formfield(assume_scheme="https", **kwargs)
+        return db_field.formfield(form_class=WebAddressField, **kwargs)
     if isinstance(db_field, models.EmailField):
-        return db_field.formfield(**kwargs)
+        return db_field.formfield(form_class=EmailAddressField, **kwargs)
     if (
         isinstance(db_field, models.CharField | models.TextField)
         and not db_field.choices
@@ -190,9 +196,8 @@ class AssociationFieldsForm(forms.ModelForm):
 
 class RegistrationForm(ProtectedFormMixin, AssociationFieldsForm):
     applicant_name = TextField(label=_("Ditt namn"), max_length=120)
-    applicant_email = forms.EmailField(
+    applicant_email = EmailAddressField(
         label=_("Din e-post"),
-        max_length=254,
         help_text=_("Vi skickar en länk hit som du öppnar för att bekräfta."),
     )
     applicant_phone = TextField(

@@ -31,6 +31,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.forms import web_address
 from core.pages import DelegatingPageMixin
 
 from ..caching import REGISTER, RESTRICTIONS
@@ -292,10 +293,14 @@ class AssociationPage(DelegatingPageMixin, Page):
     # Kontakt (public)
     public_email = models.EmailField(_("e-post"), blank=True)
     public_phone = models.CharField(_("telefon"), max_length=40, blank=True)
-    website = models.URLField(_("webbplats"), blank=True)
-    facebook_url = models.URLField(_("Facebook"), blank=True)
-    instagram_url = models.URLField(_("Instagram"), blank=True)
-    other_social_url = models.URLField(_("annan social kanal"), blank=True)
+    website = models.URLField(_("webbplats"), blank=True, validators=[web_address])
+    facebook_url = models.URLField(_("Facebook"), blank=True, validators=[web_address])
+    instagram_url = models.URLField(
+        _("Instagram"), blank=True, validators=[web_address]
+    )
+    other_social_url = models.URLField(
+        _("annan social kanal"), blank=True, validators=[web_address]
+    )
 
     # Administration
     status = models.CharField(
@@ -457,6 +462,11 @@ class AssociationPage(DelegatingPageMixin, Page):
             errors["founded_year"] = _("Året kan inte ligga i framtiden.")
         if errors:
             raise ValidationError(errors)
+
+    def get_cache_key_components(self):
+        # "Uppgifterna stämmer" changes the date shown without publishing.
+        verified = self.last_verified_at.isoformat() if self.last_verified_at else None
+        return [*super().get_cache_key_components(), verified]
 
     def route(self, request, path_components):
         # Unlisted associations are in the register for the coordinator only;

@@ -10,6 +10,7 @@ instead of being counted again."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, replace
 
 from django.core.cache import cache
@@ -178,11 +179,12 @@ def _replay(
 
 def cached_filtered_counts(register_id: int, params: DirectoryParams) -> Counts:
     """Filtered counts from the cache, corrected by the changes logged since
-    they were counted; counted again only when there is no usable entry."""
+    they were counted; counted again when there is no usable entry, and at the
+    latest COUNTS_TTL after the last full count (replays never extend it)."""
     key = DIRECTORY_EPOCH.key("counts", register_id, *params.cache_parts())
     cached = cache.get(key)
     if cached is not None:
-        version, counts = cached
+        version, counts, counted_at = cached
         if cache.get(version_key(register_id)) == version:
             return counts
         changes = list(
@@ -190,16 +192,17 @@ def cached_filtered_counts(register_id: int, params: DirectoryParams) -> Counts:
             .order_by("id")
             .values_list("id", "before", "after")[: REPLAY_LIMIT + 1]
         )
-        if len(changes) <= REPLAY_LIMIT:
+        left = COUNTS_TTL - (time.time() - counted_at)
+        if len(changes) <= REPLAY_LIMIT and left >= 1:
             counts = dict(counts)
             for change_id, before, after in changes:
                 _replay(counts, before, params, -1)
                 _replay(counts, after, params, +1)
                 version = change_id
-            cache.set(key, (version, counts), COUNTS_TTL)
+            cache.set(key, (version, counts, counted_at), int(left))
             return counts
     version, counts = filtered_counts(register_id, params)
-    cache.set(key, (version, counts), COUNTS_TTL)
+    cache.set(key, (version, counts, time.time()), COUNTS_TTL)
     return counts
 
 

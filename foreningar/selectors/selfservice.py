@@ -6,14 +6,14 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from wagtail.models import Page, WorkflowState
 
+from core.text import skeleton
 from home.services import COORDINATOR_GROUP, default_site_settings
 
 from ..models import (
@@ -83,9 +83,17 @@ def registration_page_url() -> str:
 
 @dataclass
 class DuplicateMatch:
+    """A possible duplicate as the public registration form may show it.
+
+    ``key`` is what the "this is us" button sends back ("org" for the same
+    organisation number, else the public page's id). An association the public
+    cannot see is never named: ``association`` is for the server side only and
+    ``public`` says whether the template may show its name and link."""
+
+    key: str
     association: AssociationPage
     by_org_id: bool
-    reasons: list[str] = field(default_factory=list)
+    public: bool
 
 
 _NAME_NOISE = re.compile(
@@ -94,27 +102,40 @@ _NAME_NOISE = re.compile(
 
 
 def comparable_name(name: str) -> str:
-    name = unicodedata.normalize("NFKC", name or "").casefold()
-    name = _NAME_NOISE.sub(" ", name)
-    name = re.sub(r"[^\w]+", " ", name)
-    return " ".join(name.split())
+    """A name as duplicate detection compares it: look-alike letters from other
+    scripts folded (Cyrillic а = Latin a), invisible characters dropped, the
+    words every association has (förening, rf, ry …) left out."""
+    name = skeleton(name)
+    return " ".join(_NAME_NOISE.sub(" ", name).split())
 
 
 def find_duplicates(
     title: str, town: str, org_id_kind: str, org_id: str
 ) -> list[DuplicateMatch]:
-    """Existing associations with the same identifier, or a near-identical name
-    in the same town."""
-    matches: dict[int, DuplicateMatch] = {}
+    """Associations the registration may duplicate: any one with the same
+    organisation number (unique, so registration cannot go on), and public
+    ones with a near-identical name in the same town. Non-public ones are
+    only found by number and never named."""
+    matches: list[DuplicateMatch] = []
     if org_id_kind and org_id:
-        for page in AssociationPage.objects.filter(
+        same_number = AssociationPage.objects.filter(
             org_id_kind=org_id_kind, org_id=org_id
-        ):
-            matches[page.pk] = DuplicateMatch(page, by_org_id=True)
+        ).first()
+        if same_number is not None:
+            matches.append(
+                DuplicateMatch(
+                    "org",
+                    same_number,
+                    by_org_id=True,
+                    public=AssociationPage.objects.listed()
+                    .filter(pk=same_number.pk)
+                    .exists(),
+                )
+            )
     wanted_name = comparable_name(title)
     wanted_town = comparable_name(town)
     if wanted_name and wanted_town:
-        candidates = AssociationPage.objects.values_list("pk", "title", "town")
+        candidates = AssociationPage.objects.listed().values_list("pk", "title", "town")
         close = [
             pk
             for pk, other_title, other_town in candidates.iterator()
@@ -124,9 +145,13 @@ def find_duplicates(
             ).ratio()
             >= 0.9
         ]
-        for page in AssociationPage.objects.filter(pk__in=close):
-            matches.setdefault(page.pk, DuplicateMatch(page, by_org_id=False))
-    return list(matches.values())
+        seen = {match.association.pk for match in matches}
+        for page in AssociationPage.objects.filter(pk__in=close).order_by("title"):
+            if page.pk not in seen:
+                matches.append(
+                    DuplicateMatch(str(page.pk), page, by_org_id=False, public=True)
+                )
+    return matches
 
 
 def coordinator_emails() -> list[str]:

@@ -80,9 +80,7 @@ def register(request, page):
             data["title"], data["town"], data["org_id_kind"], data["org_id"]
         )
         decision = request.POST.get("decision", "")
-        chosen = next(
-            (d for d in duplicates if decision == f"access:{d.association.pk}"), None
-        )
+        chosen = next((d for d in duplicates if decision == f"access:{d.key}"), None)
         if chosen is not None:
             services.request_access(
                 association=chosen.association,

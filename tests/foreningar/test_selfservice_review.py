@@ -40,9 +40,7 @@ def test_org_id_duplicate_offers_request_access(
     assert again.status_code == 409
     assert not RegistrationApplication.objects.exists()
 
-    response = post_registration(
-        client, dict(registration_data, decision=f"access:{existing.pk}")
-    )
+    response = post_registration(client, dict(registration_data, decision="access:org"))
     assert response.status_code == 302
     application = RegistrationApplication.objects.get()
     assert application.kind == RegistrationApplication.Kind.ACCESS
@@ -60,7 +58,7 @@ def test_access_request_notifies_coordinator(
     client, registration_page, registration_data, make_association, coordinator_user
 ):
     existing = make_association(org_id_kind="se_orgnr", org_id="802012-3454")
-    post_registration(client, dict(registration_data, decision=f"access:{existing.pk}"))
+    post_registration(client, dict(registration_data, decision="access:org"))
     confirm = path_of(next(u for u in links_in(mail.outbox[-1]) if "/bekrafta/" in u))
     mail.outbox = []
     client.post(confirm)
