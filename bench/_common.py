@@ -26,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -289,6 +290,15 @@ def percentile(samples: Sequence[float], percent: float) -> float:
 
 def ratio(value: float, reference: float) -> float:
     return value / reference if reference else math.nan
+
+
+@contextlib.contextmanager
+def phase(what: str) -> Iterator[None]:
+    """Print what is being done and, once done, how long it took."""
+    print(f"  {what} ...", end="", flush=True)
+    started = time.perf_counter()
+    yield
+    print(f" {time.perf_counter() - started:.1f} s", flush=True)
 
 
 def load_average() -> str:
