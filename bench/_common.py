@@ -105,7 +105,7 @@ def parse_options(description: str, argv: Sequence[str] | None = None):
     add("--sqlite", action="store_true", help="SQLite files instead of PostgreSQL")
     add("--fresh", action="store_true", help="seed the databases again")
     add("--quick", action="store_true", help="sizes 500,2000, repeat 5, short runs")
-    add("--json", type=Path, help="also write the figures to this JSON file")
+    add("--json-dir", type=Path, help="also write the figures to DIR/<script>.json")
     add(
         "--drop-cached",
         action="store_true",
@@ -175,6 +175,7 @@ def run_script(main: Callable[[argparse.Namespace], int], description: str) -> N
 
 
 def _raise_system_exit(signum: int, _frame: Any) -> None:
+    print(f"\nStopped by signal {signum}; cleaning up.", file=sys.stderr, flush=True)
     raise SystemExit(128 + signum)
 
 
@@ -266,9 +267,13 @@ def run_child(command: Sequence[str], env: dict[str, str], what: str) -> None:
     try:
         code = process.wait()
     finally:
-        if process.poll() is None:
+        if process.poll() is None:  # we are stopping: let it clean up, then kill
             process.terminate()
-            process.wait(timeout=30)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
     if code:
         raise BenchError(f"{what} failed (exit {code}); see the output above.")
 
@@ -381,8 +386,28 @@ def print_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         print(line(row))
 
 
-def write_json(path: Path | None, data: dict[str, Any]) -> None:
-    if path is not None:
+def finish(
+    options: argparse.Namespace,
+    script: str,
+    checks: Sequence[Check],
+    size: int,
+    engine: str,
+    figures: dict[str, Any],
+    judged_size: int = JUDGED_SIZE,
+) -> int:
+    """End a script: the PASS/FAIL lines, the load average, and with
+    ``--json-dir`` the figures and verdicts in ``<dir>/<script>.json``."""
+    print_checks(script, checks, size, engine, judged_size)
+    print(f"{script}: done, {load_average()}")
+    if options.json_dir is not None:
+        path = options.json_dir / f"{Path(script).stem}.json"
         path.parent.mkdir(parents=True, exist_ok=True)
+        data = {
+            "script": script,
+            "load_average_end": load_average(),
+            "checks": [check.__dict__ for check in checks],
+            **figures,
+        }
         path.write_text(json.dumps(data, indent=2, ensure_ascii=False))
-        print(f"\nFigures written to {path}")
+        print(f"Figures written to {path}")
+    return 0

@@ -62,8 +62,9 @@ class _Server:
     def create(self, name: str) -> None:
         raise NotImplementedError
 
-    def drop(self, name: str) -> bool:
-        """Drop ``name`` if it exists; False if it is in use elsewhere."""
+    def drop(self, name: str, wait: float = 0) -> bool:
+        """Drop ``name`` if it exists; False if it is still in use elsewhere
+        after ``wait`` seconds (a killed child's connection takes a moment)."""
         raise NotImplementedError
 
     def execute(self, name: str, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
@@ -116,15 +117,19 @@ class _Postgres(_Server):
         with self._admin() as connection:
             connection.execute(f'CREATE DATABASE "{name}"')
 
-    def drop(self, name: str) -> bool:
+    def drop(self, name: str, wait: float = 0) -> bool:
         import psycopg
 
-        try:
-            with self._admin() as connection:
-                connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        except psycopg.errors.ObjectInUse:
-            return False
-        return True
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                with self._admin() as connection:
+                    connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                return True
+            except psycopg.errors.ObjectInUse:
+                if time.monotonic() > deadline:
+                    return False
+                time.sleep(0.5)
 
     def execute(self, name: str, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         import psycopg
@@ -150,7 +155,7 @@ class _Sqlite(_Server):
     def create(self, name: str) -> None:
         CACHE_DIR.mkdir(parents=True, exist_ok=True)
 
-    def drop(self, name: str) -> bool:
+    def drop(self, name: str, wait: float = 0) -> bool:
         for suffix in ("", "-journal", "-wal", "-shm"):
             Path(f"{self._path(name)}{suffix}").unlink(missing_ok=True)
         return True
@@ -217,7 +222,7 @@ def provision(options: argparse.Namespace, size: int) -> BenchDatabase:
             if stale.match(name) and name != database.name and server.drop(name):
                 shutil.rmtree(CACHE_DIR / name, ignore_errors=True)
                 print(f"Dropped {name} (seeded from other code).")
-        if not server.drop(database.name):
+        if not server.drop(database.name, wait=10):
             raise BenchError(f"{database.name} is in use by another process.")
         shutil.rmtree(database.media_root, ignore_errors=True)
         server.create(database.name)

@@ -29,16 +29,15 @@ from bench._common import (
     BenchError,
     Check,
     collected_static,
+    finish,
     load_average,
     median,
     percentile,
     phase,
-    print_checks,
     print_table,
     ratio,
     run_child,
     site_env,
-    write_json,
 )
 from bench._databases import provision
 
@@ -113,18 +112,9 @@ def run(
     if extra_report:
         checks += extra_report(results)
     largest = results[-1]
-    print_checks(name, checks, largest["size"], largest["engine"])
-    print(f"{name}: done, {load_average()}")
-    write_json(
-        options.json,
-        {
-            "script": name,
-            "load_average_end": load_average(),
-            "results": results,
-            "checks": [check.__dict__ for check in checks],
-        },
+    return finish(
+        options, name, checks, largest["size"], largest["engine"], {"results": results}
     )
-    return 0
 
 
 def report(targets: Sequence[Target], results: list[dict]) -> list[Check]:

@@ -52,14 +52,13 @@ from bench._common import (  # noqa: E402
     BenchError,
     Check,
     collected_static,
+    finish,
     load_average,
     percentile,
-    print_checks,
     print_table,
     ratio,
     run_script,
     site_env,
-    write_json,
 )
 from bench._databases import provision  # noqa: E402
 
@@ -373,28 +372,24 @@ def main(options: argparse.Namespace) -> int:
             print(f"gunicorn on 127.0.0.1:{port}", flush=True)
             loads = measure(port, paths, options, generate)
     checks = report(loads, options.concurrency, paths)
-    print_checks("http.py", checks, size, database.engine)
-    print(f"http.py: done, {load_average()}")
-    write_json(
-        options.json,
-        {
-            "script": "http.py",
-            "client": name,
-            "size": size,
-            "figures": {
-                f"{concurrency} {label}": {
-                    "per_second": load.per_second,
-                    "p50": load.percentile(50),
-                    "p95": load.percentile(95),
-                    "p99": load.percentile(99),
-                    "errors": load.errors,
-                }
-                for (concurrency, label), load in loads.items()
-            },
-            "checks": [check.__dict__ for check in checks],
-        },
+    figures = {
+        f"{concurrency} {label}": {
+            "per_second": load.per_second,
+            "p50": load.percentile(50),
+            "p95": load.percentile(95),
+            "p99": load.percentile(99),
+            "errors": load.errors,
+        }
+        for (concurrency, label), load in loads.items()
+    }
+    return finish(
+        options,
+        "http.py",
+        checks,
+        size,
+        database.engine,
+        {"client": name, "size": size, "figures": figures},
     )
-    return 0
 
 
 def measure(

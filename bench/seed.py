@@ -26,8 +26,8 @@ import shutil  # noqa: E402
 from bench._common import (  # noqa: E402
     CACHE_DIR,
     Check,
+    finish,
     load_average,
-    print_checks,
     run_script,
 )
 from bench._databases import seed, server_for  # noqa: E402
@@ -46,7 +46,8 @@ def main(options: argparse.Namespace) -> int:
         server.create(database.name)
         seconds = seed(database)
     finally:
-        server.drop(database.name)
+        if not server.drop(database.name, wait=30):
+            print(f"Could not drop {database.name}: drop it by hand.", file=sys.stderr)
         shutil.rmtree(CACHE_DIR / database.name, ignore_errors=True)
     print(
         f"\nseed_demo --associations {count}: {seconds:.1f} s "
@@ -56,11 +57,15 @@ def main(options: argparse.Namespace) -> int:
     check = Check.at_most(
         f"seed_demo --associations {count}", seconds, TARGET_SECONDS, " s"
     )
-    print_checks(
-        "seed.py", [check], count, server.engine, judged_size=TARGET_ASSOCIATIONS
+    return finish(
+        options,
+        "seed.py",
+        [check],
+        count,
+        server.engine,
+        {"associations": count, "seconds": seconds},
+        judged_size=TARGET_ASSOCIATIONS,
     )
-    print(f"seed.py: done, {load_average()}")
-    return 0
 
 
 if __name__ == "__main__":
