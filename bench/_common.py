@@ -84,7 +84,9 @@ def _numbers(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in text.split(","))
 
 
-def parse_options(description: str, argv: Sequence[str] | None = None):
+def parse_options(
+    description: str, argv: Sequence[str] | None = None
+) -> argparse.Namespace:
     """Every script takes the same options, so that ``make bench
     BENCH_ARGS="..."`` can pass them to all; each uses the ones it needs."""
     parser = argparse.ArgumentParser(
@@ -213,8 +215,7 @@ def site_env(
     benchmark settings (production's) on ``database``, a generated SECRET_KEY,
     no HTTPS redirect, email kept in memory, Redis only if given."""
     env = dict(os.environ)
-    for name in ("BENCH_STATIC_ROOT", "PYTHONPATH"):
-        env.pop(name, None)
+    env.pop("BENCH_STATIC_ROOT", None)
     env.update(
         DJANGO_SETTINGS_MODULE=SETTINGS_MODULE,
         SECRET_KEY=_SECRET_KEY,
