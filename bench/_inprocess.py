@@ -19,7 +19,7 @@ import re
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -320,15 +320,21 @@ def server_version(connection: Any) -> str:
     return f"SQLite {sqlite3.sqlite_version}"
 
 
+def body(response: Any) -> Iterator[bytes]:
+    """The response's body, chunk by chunk (streamed or not); closes it after."""
+    try:
+        if response.streaming:
+            yield from response.streaming_content
+        else:
+            yield response.content
+    finally:
+        response.close()
+
+
 def fetch(client: Any, path: str) -> tuple[int, int]:
-    """GET ``path`` and read the whole body (streamed or not): (status, bytes)."""
+    """GET ``path`` and read the whole body: (status, bytes)."""
     response = client.get(path)
-    if response.streaming:
-        size = sum(len(chunk) for chunk in response.streaming_content)
-    else:
-        size = len(response.content)
-    response.close()
-    return response.status_code, size
+    return response.status_code, sum(len(chunk) for chunk in body(response))
 
 
 def timed_get(client: Any, path: str) -> float:

@@ -75,7 +75,7 @@ def measure_csv(client: Any, options: argparse.Namespace) -> dict[str, Any]:
         tracemalloc.start()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(CSV_PATH)
-            rows = sum(chunk.count(b"\r\n") for chunk in _body(response)) - 1
+            rows = sum(chunk.count(b"\r\n") for chunk in _inprocess.body(response)) - 1
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         # Read now: captured_queries is read from a log the next request empties.
@@ -99,14 +99,6 @@ def measure_csv(client: Any, options: argparse.Namespace) -> dict[str, Any]:
         "peak_bytes": peak,
         "seconds": seconds,
     }
-
-
-def _body(response: Any):
-    if response.streaming:
-        yield from response.streaming_content
-    else:
-        yield response.content
-    response.close()
 
 
 def report_csv(results: list[dict]) -> list[Check]:

@@ -90,7 +90,8 @@ OWNER_KEY = "fnavet-bench:owner"
 @dataclass
 class Load:
     """Requests completed under load: answered 200, failed, and latencies.
-    ``percentiles`` is set instead of ``latencies_ms`` by wrk (see wrk_load)."""
+    wrk fills ``weighted`` (each percentile times its run's requests, see
+    wrk_load) instead of ``latencies_ms``."""
 
     requests: int = 0
     errors: int = 0
