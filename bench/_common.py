@@ -37,7 +37,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 SETTINGS_MODULE = "bench._settings"
 DEFAULT_DATABASE_URL = "postgres://root@localhost/fnavet_bench9"
 DEFAULT_SIZES = (5000, 20000)
-#: Where cached SQLite databases and each cached database's media files live.
+#: Where each cached database's files live: CACHE_DIR/<engine>/<name>/.
 CACHE_DIR = Path(
     os.environ.get("BENCH_CACHE_DIR") or Path.home() / ".cache" / "fnavet-bench"
 )
@@ -194,9 +194,19 @@ class BenchDatabase:
     size: int
 
     @property
+    def files(self) -> Path:
+        """This database's own directory: its media files (logos and their
+        renditions belong to the database they were seeded with) and, for
+        SQLite, the database file."""
+        return files_dir(self.engine, self.name)
+
+    @property
     def media_root(self) -> Path:
-        """Logos and renditions belong to the database they were seeded with."""
-        return CACHE_DIR / self.name / "media"
+        return self.files / "media"
+
+
+def files_dir(engine: str, name: str) -> Path:
+    return CACHE_DIR / engine.lower() / name
 
 
 # --- the site's environment and child processes ---------------------------

@@ -5,9 +5,9 @@ code changes or ``--fresh`` is given. A marker table, written when seeding
 finished, tells a complete database from an interrupted one.
 
 PostgreSQL databases are named ``<prefix>_<size>_<hash>`` on the server of
-``--database-url`` (prefix ``fnavet_bench9`` by default); SQLite ones are files
-of that name in ``CACHE_DIR``. Logos and renditions live in
-``CACHE_DIR/<name>/media``.
+``--database-url`` (prefix ``fnavet_bench9`` by default). Each database's own
+files live in ``CACHE_DIR/<engine>/<name>/``: logos and renditions in
+``media/`` and, for SQLite, the database itself in ``db.sqlite3``.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from bench._common import (
     MARKER_TABLE,
     BenchDatabase,
     BenchError,
+    files_dir,
     manage,
     site_env,
 )
@@ -144,16 +145,17 @@ class _Sqlite(_Server):
     param = "?"
 
     def _path(self, name: str) -> Path:
-        return CACHE_DIR / f"{name}.sqlite3"
+        return files_dir(self.engine, name) / "db.sqlite3"
 
     def url(self, name: str) -> str:
         return f"sqlite:///{self._path(name)}"
 
     def names(self) -> list[str]:
-        return [path.stem for path in CACHE_DIR.glob("*.sqlite3")]
+        engine_dir = files_dir(self.engine, "")
+        return [path.parent.name for path in engine_dir.glob("*/db.sqlite3")]
 
     def create(self, name: str) -> None:
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        self._path(name).parent.mkdir(parents=True, exist_ok=True)
 
     def drop(self, name: str, wait: float = 0) -> bool:
         for suffix in ("", "-journal", "-wal", "-shm"):
@@ -197,11 +199,15 @@ def seed_code_hash() -> str:
     return digest.hexdigest()[:10]
 
 
+def _lock_path(engine: str, name: str) -> Path:
+    return CACHE_DIR / f"{engine.lower()}-{name}.lock"
+
+
 @contextlib.contextmanager
-def _locked(name: str) -> Iterator[None]:
+def _locked(database: BenchDatabase) -> Iterator[None]:
     """One process at a time seeds (or checks) a given database."""
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    with open(CACHE_DIR / f"{name}.lock", "w") as lock:
+    with open(_lock_path(database.engine, database.name), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         yield
 
@@ -213,14 +219,14 @@ def provision(options: argparse.Namespace, size: int) -> BenchDatabase:
     server = server_for(options)
     code = seed_code_hash()
     database = server.database(f"{server.prefix}_{size}_{code}", size)
-    with _locked(database.name):
+    with _locked(database):
         if not options.fresh and server.marker(database.name) == (size, code):
             print(f"Reusing {database.name} ({server.engine}, {size} associations).")
             return database
         stale = re.compile(rf"^{re.escape(server.prefix)}_{size}_[0-9a-f]{{10}}$")
         for name in server.names():
             if stale.match(name) and name != database.name and server.drop(name):
-                shutil.rmtree(CACHE_DIR / name, ignore_errors=True)
+                shutil.rmtree(files_dir(server.engine, name), ignore_errors=True)
                 print(f"Dropped {name} (seeded from other code).")
         if not server.drop(database.name, wait=10):
             raise BenchError(f"{database.name} is in use by another process.")
@@ -252,6 +258,7 @@ def drop_cached(options: argparse.Namespace) -> int:
         if cached.match(name):
             dropped = server.drop(name)
             if dropped:
-                shutil.rmtree(CACHE_DIR / name, ignore_errors=True)
+                shutil.rmtree(files_dir(server.engine, name), ignore_errors=True)
+                _lock_path(server.engine, name).unlink(missing_ok=True)
             print(f"{'Dropped' if dropped else 'In use, kept'} {name}")
     return 0

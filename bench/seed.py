@@ -24,7 +24,6 @@ import os  # noqa: E402
 import shutil  # noqa: E402
 
 from bench._common import (  # noqa: E402
-    CACHE_DIR,
     Check,
     finish,
     load_average,
@@ -48,7 +47,7 @@ def main(options: argparse.Namespace) -> int:
     finally:
         if not server.drop(database.name, wait=30):
             print(f"Could not drop {database.name}: drop it by hand.", file=sys.stderr)
-        shutil.rmtree(CACHE_DIR / database.name, ignore_errors=True)
+        shutil.rmtree(database.files, ignore_errors=True)
     print(
         f"\nseed_demo --associations {count}: {seconds:.1f} s "
         f"({count / seconds:.0f} associations/s); issue 9's target: "
