@@ -51,10 +51,13 @@ format: sync ## Reformat code and apply safe lint fixes
 	$(UV) run ruff format .
 	$(UV) run ruff check --fix .
 
+# PYTHONSAFEPATH: bench/ is not put first on sys.path, where bench/http.py would
+# hide the standard library's http; PYTHONPATH puts the project there instead.
 bench: messages ## Run every benchmark in bench/ (BENCH_ARGS="--quick", see docs/performance.md)
 	@for script in bench/[!_]*.py; do \
 		echo "== $$script $(BENCH_ARGS)"; \
-		$(UV) run python "$$script" $(BENCH_ARGS) || { status=$$?; \
+		PYTHONSAFEPATH=1 PYTHONPATH=$(CURDIR) $(UV) run python "$$script" $(BENCH_ARGS) \
+			|| { status=$$?; \
 			echo "make bench: $$script failed (exit $$status); the benchmarks after it did not run." >&2; \
 			exit 1; }; \
 	done
