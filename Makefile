@@ -51,9 +51,16 @@ format: sync ## Reformat code and apply safe lint fixes
 	$(UV) run ruff format .
 	$(UV) run ruff check --fix .
 
-bench: messages ## Run every benchmark in bench/
-	@set -e; for script in bench/*.py; do \
-		echo "== $$script"; $(UV) run python "$$script"; done
+# PYTHONSAFEPATH: bench/ is not put first on sys.path, where bench/http.py would
+# hide the standard library's http; PYTHONPATH puts the project there instead.
+bench: messages ## Run every benchmark in bench/ (BENCH_ARGS="--quick", see docs/performance.md)
+	@for script in bench/[!_]*.py; do \
+		echo "== $$script $(BENCH_ARGS)"; \
+		PYTHONSAFEPATH=1 PYTHONPATH=$(CURDIR) $(UV) run python "$$script" $(BENCH_ARGS) \
+			|| { status=$$?; \
+			echo "make bench: $$script failed (exit $$status); the benchmarks after it did not run." >&2; \
+			exit 1; }; \
+	done
 
 worker: sync ## Run queued tasks (django-tasks-db; needs DJANGO_SETTINGS_MODULE=fnavet.settings.production, dev runs tasks at once)
 	$(MANAGE) db_worker

@@ -1,170 +1,162 @@
-"""Server time of the association directory with 5 000 associations.
+"""The association directory at two register sizes (issue 9, "Done when" 1
+and 3).
 
-Builds a throw-away PostgreSQL database (``fnavet_bench`` by default, dropped
-and created again on every run; never the database of the site or of the
-tests), migrates it, loads the demo site and ``ASSOCIATIONS`` associations with
-``seed_demo``'s bulk seeder, then requests each URL through Django's test
-client: median and 95th percentile of ``REQUESTS`` warm requests and the SQL
-queries of one request. The StandardPage /om/ is measured in the same run as
-the yardstick: the target is each directory variant within 2x its median.
+Seeds (or reuses) a PostgreSQL database per size with ``seed_demo
+--associations N`` (default 5 000 and 20 000), then in a child process per
+size requests through Django's test client, round-robin:
 
-    uv run python bench/directory.py
-    BENCH_DATABASE_URL=postgres://user@host/other_throwaway uv run python bench/directory.py
+- the StandardPage ``/om/``, the reference every figure is divided by,
+- ``/foreningar/`` unfiltered, with two filters, and with a text search,
+
+warm (median, p95) and right after a real publish of an association, with the
+queries of one request each way; then the CSV export ``/foreningar/export.csv``
+(time, queries, peak Python memory with tracemalloc). Prints the figures, the
+growth between the sizes and issue 9's thresholds as PASS/FAIL lines. Exits 0
+whatever the verdicts; 2 if it could not measure.
+
+    uv run python bench/directory.py                  # 5000,20000 on PostgreSQL
+    uv run python bench/directory.py --quick          # 500,2000, 5 rounds
+    uv run python bench/directory.py --sqlite --sizes 500,2000 --repeat 5
+    uv run python bench/directory.py --fresh          # seed the databases again
 """
 
 from __future__ import annotations
 
-import os
-import statistics
 import sys
-import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(BASE_DIR))
+sys.path[0] = str(Path(__file__).resolve().parent.parent)  # see bench/_common.py
 
-ASSOCIATIONS = int(os.environ.get("BENCH_ASSOCIATIONS", "5000"))
-REQUESTS = int(os.environ.get("BENCH_REQUESTS", "50"))
-WARMUP = 5
-DATABASE_URL = os.environ.get(
-    "BENCH_DATABASE_URL", "postgres://root@localhost/fnavet_bench"
+import argparse  # noqa: E402
+import time  # noqa: E402
+import tracemalloc  # noqa: E402
+from typing import Any  # noqa: E402
+
+from bench import _inprocess  # noqa: E402
+from bench._common import (  # noqa: E402
+    BenchError,
+    Check,
+    median,
+    phase,
+    print_table,
+    run_script,
 )
-TARGET_FACTOR = 2.0
 
-URLS = [
-    ("standard page (yardstick)", "/om/"),
-    ("directory, unfiltered", "/foreningar/"),
-    ("directory, filtered", "/foreningar/?verksamhet=idrott&omrade=hamnen"),
-    (
-        "directory, three filters",
-        "/foreningar/?malgrupp=seniorer&sprak=finska&volontarer=1",
+CSV_PATH = "/foreningar/export.csv"
+CSV_SECONDS_LIMIT = 3.0
+#: An export slower than this is not repeated: the verdict would not change.
+CSV_HOPELESS = 3 * CSV_SECONDS_LIMIT
+#: Flat memory: the peak at the largest size at most this times the smallest's.
+FLAT_MEMORY_GROWTH = 1.25
+#: Below this the peak counts as this much (a few hundred kB of noise is flat).
+MEMORY_FLOOR = 1024 * 1024
+
+DIRECTORY = {"warm_limit": 1.5, "publish_limit": 3.0, "growth_limit": 1.3}
+TARGETS = [
+    _inprocess.STANDARD_PAGE,
+    _inprocess.Target("directory", "/foreningar/", **DIRECTORY),
+    _inprocess.Target(
+        "directory, two filters",
+        "/foreningar/?verksamhet=idrott&omrade=norrby",
+        **DIRECTORY,
     ),
-    ("directory, text search", "/foreningar/?q=kör"),
-    (
-        "directory, search + filter",
-        "/foreningar/?q=förening&omrade=norrby&sortering=nyast",
-    ),
-    ("directory, page 50", "/foreningar/?page=50"),
-    ("directory in Finnish", "/fi/foreningar/?omrade=norrby"),
-    ("profile page", None),
+    _inprocess.Target("directory, text search", "/foreningar/?q=idrott", **DIRECTORY),
 ]
 
 
-def recreate_database() -> None:
-    """DROP and CREATE the bench database (refusing the usual names)."""
-    import psycopg
-
-    parts = urlsplit(DATABASE_URL)
-    name = parts.path.lstrip("/")
-    if name in {"fnavet", "test_fnavet", "postgres", "root", "test"}:
-        raise SystemExit(f"Refusing to drop {name!r}: use a throw-away database.")
-    admin_url = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def setup_django() -> None:
-    os.environ["DATABASE_URL"] = DATABASE_URL
-    # Test settings: DEBUG off, cached templates, local-memory cache, no email.
-    os.environ["DJANGO_SETTINGS_MODULE"] = "fnavet.settings.test"
-    import django
-
-    django.setup()
-
-
-def build() -> float:
-    from django.core.management import call_command
-
-    from foreningar.demo import seed_register
-    from home.demo import seed_site
-
-    call_command("migrate", verbosity=0, interactive=False)
-    seed_site()
-    started = time.perf_counter()
-    print(seed_register(ASSOCIATIONS, seed=2026))
-    return time.perf_counter() - started
-
-
-def measure(client, url: str, cold: bool = False) -> tuple[float, float, int, int]:
-    """Median and p95 in ms, queries of one request, status. ``cold``: the
-    register's cache generation is bumped before every request, as after an
-    edit, so facet counts and the page are computed from the database."""
+def measure_csv(client: Any, options: argparse.Namespace) -> dict[str, Any]:
+    """The CSV export: one request counted (queries, peak traced memory,
+    rows), then ``--csv-repeat`` timed ones without tracemalloc (only one
+    when it takes over CSV_HOPELESS seconds)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from foreningar.caching import REGISTER
+    with phase("CSV export under tracemalloc"):
+        tracemalloc.start()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(CSV_PATH)
+            rows = sum(chunk.count(b"\r\n") for chunk in _inprocess.body(response)) - 1
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        # Read now: captured_queries is read from a log the next request empties.
+        query_count = len(queries.captured_queries)
+    if response.status_code != 200:
+        raise BenchError(f"GET {CSV_PATH} answered {response.status_code}, not 200")
+    seconds: list[float] = []
+    with phase(f"{options.csv_repeat} timed CSV exports"):
+        while len(seconds) < options.csv_repeat:
+            started = time.perf_counter()
+            _inprocess.fetch(client, CSV_PATH)
+            seconds.append(time.perf_counter() - started)
+            if seconds[-1] > CSV_HOPELESS:
+                print(f" (stopped: {seconds[-1]:.0f} s > {CSV_HOPELESS:g} s)", end="")
+                break
+    return {
+        "path": CSV_PATH,
+        "status": response.status_code,
+        "rows": rows,
+        "queries": query_count,
+        "peak_bytes": peak,
+        "seconds": seconds,
+    }
 
-    for _ in range(WARMUP):
-        client.get(url)
-    if cold:
-        REGISTER.bump()
-    with CaptureQueriesContext(connection) as queries:
-        status = client.get(url).status_code
-    query_count = len(queries.captured_queries)
-    timings = []
-    for _ in range(REQUESTS):
-        if cold:
-            REGISTER.bump()
-        start = time.perf_counter()
-        client.get(url)
-        timings.append((time.perf_counter() - start) * 1000)
-    p95 = statistics.quantiles(timings, n=20)[-1]
-    return statistics.median(timings), p95, query_count, status
 
-
-def main() -> int:
-    recreate_database()
-    setup_django()
-    from django.db import connection
-    from django.test import Client
-
-    from foreningar.models import AssociationPage
-
-    seconds = build()
-    profile = AssociationPage.objects.listed().order_by("path")[ASSOCIATIONS // 2]
-    client = Client()
-    version = connection.cursor().connection.info.server_version
-    print(
-        f"\nPostgreSQL {version // 10000}.{version % 10000}, {ASSOCIATIONS} associations "
-        f"(seeded in {seconds:.1f} s), {REQUESTS} warm requests per URL\n"
-    )
+def report_csv(results: list[dict]) -> list[Check]:
+    """The CSV table and its checks: time at the largest size, queries and
+    memory the same at every size."""
+    print("\nCSV export " + CSV_PATH)
     rows = []
-    for label, url in URLS:
-        url = url or profile.url
-        warm = measure(client, url)
-        cold = measure(client, url, cold=True) if "directory" in label else None
-        rows.append((label, warm, cold))
-    yardstick = rows[0][1][0]
-    width = max(len(row[0]) for row in rows)
-    print(
-        f"{'page':<{width}}  median ms  p95 ms  queries  x standard"
-        "  |  after an edit: median ms  p95 ms  queries  x standard"
+    for result in results:
+        csv = result["extra"]
+        rows.append(
+            [
+                result["size"],
+                csv["status"],
+                csv["rows"],
+                median(csv["seconds"]),
+                max(csv["seconds"]),
+                csv["queries"],
+                round(csv["peak_bytes"] / 1024 / 1024, 2),
+            ]
+        )
+    print_table(
+        ["associations", "status", "rows", "median s", "max s", "queries", "peak MiB"],
+        rows,
     )
-    failures = 0
-    for label, (median, p95, queries, status), cold in rows:
-        assert status == 200, (label, status)
-        line = f"{label:<{width}}  {median:9.1f}  {p95:6.1f}  {queries:7d}  "
-        line += f"{median / yardstick:10.2f}"
-        if label.startswith("directory") and median / yardstick > TARGET_FACTOR:
-            failures += 1
-            line += " over"
-        if cold:
-            c_median, c_p95, c_queries, _status = cold
-            line += (
-                f"  |  {c_median:23.1f}  {c_p95:6.1f}  {c_queries:7d}  "
-                f"{c_median / yardstick:10.2f}"
+    largest = results[-1]["extra"]
+    size = results[-1]["size"]
+    checks = [
+        Check.at_most(
+            f"CSV of {size} seconds (median)",
+            median(largest["seconds"]),
+            CSV_SECONDS_LIMIT,
+            unit=" s",
+        )
+    ]
+    if len(results) > 1:
+        sizes = [result["size"] for result in results]
+        checks.append(
+            Check.same(
+                "CSV queries",
+                {result["size"]: result["extra"]["queries"] for result in results},
             )
-        print(line)
-    print(
-        f"\nTarget: every directory variant within {TARGET_FACTOR:.0f}x the standard "
-        f"page ({TARGET_FACTOR * yardstick:.1f} ms) on warm requests. "
-        + ("All within." if not failures else f"{failures} over.")
-        + " 'After an edit' drops the cached counts before every request."
+        )
+        smallest = max(results[0]["extra"]["peak_bytes"], MEMORY_FLOOR)
+        checks.append(
+            Check.at_most(
+                f"CSV peak memory growth {sizes[0]} -> {sizes[-1]} (flat)",
+                largest["peak_bytes"] / smallest,
+                FLAT_MEMORY_GROWTH,
+            )
+        )
+    return checks
+
+
+def main(options: argparse.Namespace) -> int:
+    return _inprocess.run(
+        options, __file__, TARGETS, extra=measure_csv, extra_report=report_csv
     )
-    return 1 if failures else 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run_script(main, __doc__)
