@@ -175,9 +175,17 @@ LOG_ACTIONS = {
         _("Representant inloggad"),
         _("En representant loggade in med en e-postlänk"),
     ),
+    "foreningar.invitation_sent": (
+        _("Inbjudan skickad"),
+        _("En representant bjöd in en ny kontaktperson"),
+    ),
+    "foreningar.invitation_withdrawn": (
+        _("Inbjudan återkallad"),
+        _("En representant återkallade en inbjudan"),
+    ),
     "foreningar.representative_added": (
         _("Representant tillagd"),
-        _("En representant bjöd in en ny representant"),
+        _("En ny kontaktperson tackade ja till en inbjudan"),
     ),
     "foreningar.representative_removed": (
         _("Representant borttagen"),

@@ -7,9 +7,15 @@ from .association import (
     fieldsets,
 )
 from .fields import TextField
-from .selfservice import InviteForm, LoginForm, NewVerificationLinkForm
+from .selfservice import (
+    AcceptInvitationForm,
+    InviteForm,
+    LoginForm,
+    NewVerificationLinkForm,
+)
 
 __all__ = [
+    "AcceptInvitationForm",
     "PROFILE_LAYOUT",
     "REGISTRATION_LAYOUT",
     "AssociationFieldsForm",

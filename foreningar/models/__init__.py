@@ -10,6 +10,7 @@ from .directory import DirectoryChange, DirectoryEntry, DirectoryTerm, FacetCoun
 from .index import AssociationIndexPage
 from .registration import AssociationRegistrationPage
 from .representatives import (
+    Invitation,
     RegistrationApplication,
     Representative,
     RepresentativeLink,
@@ -45,6 +46,7 @@ __all__ = [
     "DirectoryTerm",
     "District",
     "FacetCount",
+    "Invitation",
     "RegistrationApplication",
     "Representative",
     "RepresentativeLink",

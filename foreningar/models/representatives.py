@@ -83,6 +83,54 @@ class RepresentativeLink(models.Model):
         return f"{self.representative_id} → {self.association_id}"
 
 
+class Invitation(models.Model):
+    """A representative asked someone else to become a contact person. Nobody is
+    linked until the invitee accepts from the link emailed to them (and gives
+    their own name); unanswered invitations are deleted when they expire."""
+
+    association = models.ForeignKey(
+        "foreningar.AssociationPage",
+        verbose_name=_("förening"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    email = models.EmailField(_("e-post"), max_length=254)
+    role = models.CharField(_("roll i föreningen"), max_length=80, blank=True)
+    language = models.CharField(
+        _("språk för e-post"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=default_language,
+    )
+    invited_by = models.ForeignKey(
+        Representative,
+        verbose_name=_("inbjuden av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("skickad"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("gäller till"))
+
+    class Meta:
+        verbose_name = _("inbjudan")
+        verbose_name_plural = _("inbjudningar")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "email"], name="unique_invitation"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.association_id}"
+
+    def save(self, *args, **kwargs):
+        self.email = (self.email or "").strip().lower()
+        super().save(*args, **kwargs)
+
+
 class RegistrationApplication(models.Model):
     """A registration (or a request for access to an existing association)
     waiting for the applicant to confirm their email address. Keeps the consent

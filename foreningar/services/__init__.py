@@ -12,6 +12,16 @@ from .auth import (
 from .directory import rebuild_directory, remove_entries, sync_entries
 from .errors import LastRepresentativeError, SelfServiceError
 from .fields import apply_data, to_data
+from .invitations import (
+    INVITE,
+    InvitationError,
+    accept_invitation,
+    invitation_for_link,
+    invite_representative,
+    pending_invitations,
+    purge_expired_invitations,
+    withdraw_invitation,
+)
 from .links import LOGIN, REPRESENTATIVE_SESSION, VERIFY, login_link_context
 from .notifications import (
     handle_workflow_approved,
@@ -38,13 +48,19 @@ from .reminders import send_verification_reminders
 from .representatives import (
     erase_representative,
     forget_personal_data,
-    invite_representative,
     leave,
     remove_representative,
 )
 from .workflow import ensure_review_workflow, submit_for_review
 
 __all__ = [
+    "INVITE",
+    "InvitationError",
+    "accept_invitation",
+    "invitation_for_link",
+    "pending_invitations",
+    "purge_expired_invitations",
+    "withdraw_invitation",
     "LOGIN",
     "REPRESENTATIVE_SESSION",
     "VERIFY",

@@ -1,5 +1,6 @@
-"""Co-representatives: invite, remove, leave. A person who no longer
-represents any association is deleted (data minimisation)."""
+"""Co-representatives: remove, leave (invitations are in invitations.py). A
+person who no longer represents any association is deleted (data
+minimisation)."""
 
 from __future__ import annotations
 
@@ -7,55 +8,13 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from core import links
-from core.emails import send_templated_email
 
 from ..models import (
     AssociationPage,
-    RegistrationApplication,
     Representative,
     RepresentativeLink,
 )
 from .errors import LastRepresentativeError, SelfServiceError
-from .links import EMAIL_DIR, login_link_context
-
-
-@transaction.atomic
-def invite_representative(
-    association: AssociationPage,
-    inviter: Representative,
-    *,
-    email: str,
-    name: str,
-    role: str,
-) -> RepresentativeLink:
-    representative, _ = Representative.objects.get_or_create(
-        email=email.strip().lower(),
-        defaults={"name": name, "language": inviter.language},
-    )
-    link, created = RepresentativeLink.objects.get_or_create(
-        representative=representative,
-        association=association,
-        defaults={"role": role},
-    )
-    if not created:
-        raise SelfServiceError("already")
-    log(
-        instance=association,
-        action="foreningar.representative_added",
-        data={"representative_id": representative.pk, "by": inviter.pk},
-    )
-    send_templated_email(
-        f"{EMAIL_DIR}/invitation",
-        {
-            "representative": representative,
-            "inviter": inviter,
-            "association": association,
-            **login_link_context(representative, long=True),
-        },
-        to=[representative.email],
-        language=representative.language,
-    )
-    return link
 
 
 def forget_if_unlinked(representative: Representative) -> bool:
@@ -73,11 +32,10 @@ def erase_representative(representative: Representative) -> None:
 
 def forget_personal_data(representative: Representative) -> None:
     """What goes with a deleted representative, however they were deleted
-    (here or in the admin): their login links and their unlinked
-    applications, which carry the same personal data."""
-    RegistrationApplication.objects.filter(
-        applicant_email=representative.email, representative__isnull=True
-    ).delete()
+    (here or in the admin): their login links. Nothing filed under their email
+    address by anyone else (applications, invitations) goes with them: each
+    has its own retention, and a removal by someone else must never erase
+    another person's data."""
     links.forget(representative)
 
 

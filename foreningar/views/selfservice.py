@@ -23,7 +23,7 @@ from core.links import LinkError
 from core.protection import RateLimit, protected_form, rate_limited
 
 from .. import hooks, services
-from ..forms import PROFILE_LAYOUT, InviteForm, LoginForm, ProfileForm, fieldsets
+from ..forms import PROFILE_LAYOUT, LoginForm, ProfileForm, fieldsets
 from ..models import SELF_SERVICE_FIELDS, AssociationPage, RepresentativeLink
 from ..selectors.selfservice import (
     associations_for,
@@ -40,12 +40,6 @@ LOGIN_LIMIT = RateLimit(
     message=gettext_lazy("Du har bett om många länkar. Försök igen om en timme."),
 )
 LOGIN_EMAIL_LIMIT = (3, 900)
-INVITE_LIMIT = RateLimit(
-    "fn-invite",
-    limit=20,
-    period=86400,
-    message=gettext_lazy("Du har bjudit in många personer i dag. Försök i morgon."),
-)
 
 
 def _render(request, template, context=None, status=200):
@@ -189,6 +183,7 @@ def association(request, association_id):
             "association": page,
             "review": review_status(page),
             "links": links,
+            "invitations": services.pending_invitations(page),
             "representative": request.representative,
             "org_id_locked": org_id_locked(page),
             "sections": _sections(
@@ -274,43 +269,6 @@ def set_listing(request, association_id):
         else _("Föreningen visas inte längre i det publika registret."),
     )
     return redirect(_detail_url(page))
-
-
-@representative_required
-def invite(request, association_id):
-    page = _own_association(request, association_id)
-    submission = protected_form(
-        request,
-        InviteForm,
-        limit=INVITE_LIMIT,
-        limit_extra=str(request.representative.pk),
-    )
-    if submission.is_valid:
-        data = submission.form.cleaned_data
-        try:
-            services.invite_representative(
-                page,
-                request.representative,
-                email=data["email"],
-                name=data["name"],
-                role=data["role"],
-            )
-        except services.SelfServiceError:
-            submission.fail(
-                {"email": _("Personen är redan representant för föreningen.")}
-            )
-        else:
-            messages.success(
-                request,
-                _("Inbjudan är skickad till %(email)s.") % {"email": data["email"]},
-            )
-            return redirect(_detail_url(page))
-    return _render(
-        request,
-        "invite.html",
-        {"form": submission.form, "association": page},
-        status=submission.status,
-    )
 
 
 @representative_required
