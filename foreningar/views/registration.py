@@ -10,9 +10,9 @@ from django.views.decorators.cache import never_cache
 from core.i18n import current_language, page_url
 from core.links import LinkError
 from core.pages import page_view, render_page
-from core.protection import RateLimit, protected_form
+from core.protection import RateLimit, protected_form, rate_limited
 
-from .. import services
+from .. import services, tasks
 from ..forms import (
     REGISTRATION_LAYOUT,
     NewVerificationLinkForm,
@@ -39,6 +39,7 @@ NEW_LINK_LIMIT = RateLimit(
     period=3600,
     message=_("Du har bett om många länkar. Försök igen om en timme."),
 )
+NEW_LINK_EMAIL_LIMIT = (3, 900)
 CONFIRMED_KIND_KEY = "foreningar_confirmed_kind"
 
 
@@ -130,7 +131,10 @@ def sent(request, page):
 def new_link(request, page):
     submission = protected_form(request, NewVerificationLinkForm, limit=NEW_LINK_LIMIT)
     if submission.is_valid:
-        services.resend_verification(submission.form.cleaned_data["email"], page)
+        email = submission.form.cleaned_data["email"].lower()
+        # Per address too, so nobody floods a mailbox; the answer is the same.
+        if not rate_limited(f"fn-verify-email:{email}", *NEW_LINK_EMAIL_LIMIT):
+            tasks.resend_verification.enqueue(email=email, registration_page_id=page.pk)
         return redirect(_route_url(request, page, "sent"))
     return _render(
         request,

@@ -22,7 +22,7 @@ from core import hooks as fnavet_hooks
 from core.links import LinkError
 from core.protection import RateLimit, protected_form, rate_limited
 
-from .. import hooks, services
+from .. import hooks, services, tasks
 from ..forms import PROFILE_LAYOUT, LoginForm, ProfileForm, fieldsets
 from ..models import SELF_SERVICE_FIELDS, AssociationPage, RepresentativeLink
 from ..selectors.selfservice import (
@@ -85,7 +85,7 @@ def login(request):
         # A per-address limit too, so nobody floods a mailbox; the answer is
         # the same either way.
         if not rate_limited(f"fn-login-email:{email}", *LOGIN_EMAIL_LIMIT):
-            services.request_login_link(email)
+            tasks.send_login_link.enqueue(email=email)
         return _render(
             request, "login_sent.html", {"valid_minutes": services.LOGIN.valid_minutes}
         )
