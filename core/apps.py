@@ -15,9 +15,11 @@ class CoreConfig(AppConfig):
 
         from .export import guard_admin_exports
         from .i18n import LOCALES
+        from .workflow_mail import queue_workflow_notifications
 
         for signal in (post_save, post_delete):
             signal.connect(
                 LOCALES.bump, sender=Locale, dispatch_uid=f"core-locales-{signal}"
             )
         guard_admin_exports()
+        queue_workflow_notifications()

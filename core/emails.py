@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
 from . import hooks
@@ -26,15 +27,21 @@ def email_defaults() -> dict[str, Any]:
     return defaults
 
 
+def render_text(template_name: str, context: dict[str, Any]) -> str:
+    """A plain-text template without HTML escaping: a subject or a text part
+    says ``Kör & Co "Ljudet"``, not ``Kör &amp; Co &quot;Ljudet&quot;``."""
+    template = get_template(template_name).template
+    return template.render(Context(context, autoescape=False))
+
+
 def render_email(
     template_base: str, context: dict[str, Any], language: str
 ) -> tuple[str, str, str]:
-    """Subject, text and HTML of a message, rendered in ``language``."""
+    """Subject, text and HTML of a message, rendered in ``language``. Only the
+    HTML part is escaped."""
     with translation.override(normalise_language(language)):
-        subject = " ".join(
-            render_to_string(f"{template_base}_subject.txt", context).split()
-        )
-        text_body = render_to_string(f"{template_base}.txt", context)
+        subject = " ".join(render_text(f"{template_base}_subject.txt", context).split())
+        text_body = render_text(f"{template_base}.txt", context)
         html_body = render_to_string(f"{template_base}.html", context)
     return subject, text_body, html_body
 

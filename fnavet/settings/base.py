@@ -198,6 +198,10 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "txt", "csv", "pptx"]
+# Review notices go to the reviewing group (Koordinatorer) only: one email per
+# change each, not a second copy to every superuser. They are sent from a task
+# (core.workflow_mail).
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin must work offline
 WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAILAPI_LIMIT_MAX = 100

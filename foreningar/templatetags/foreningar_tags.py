@@ -3,10 +3,13 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+import nh3
 from django import template
 from django.utils.safestring import mark_safe
+from wagtail.rich_text import expand_db_html
 
 from ..jsonld import json_ld_text
+from ..richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
 
 register = template.Library()
 
@@ -24,3 +27,23 @@ def display_url(url: str) -> str:
     parts = urlsplit(url or "")
     shown = (parts.netloc + parts.path).rstrip("/")
     return shown or url
+
+
+@register.filter
+def user_richtext(value: str) -> str:
+    """Rich text an association wrote (not the coordinator): rendered like
+    ``|richtext``, cleaned again, and every link marked
+    ``rel="nofollow ugc noopener"`` so the register lends its standing to no
+    one's links."""
+    html = expand_db_html(value or "")
+    cleaned = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes={
+            tag: set(names) - {"rel"} for tag, names in ALLOWED_ATTRIBUTES.items()
+        },
+        url_schemes=URL_SCHEMES,
+        link_rel="nofollow ugc noopener",
+        strip_comments=True,
+    )
+    return mark_safe(cleaned)

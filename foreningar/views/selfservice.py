@@ -40,6 +40,7 @@ LOGIN_LIMIT = RateLimit(
     message=gettext_lazy("Du har bett om många länkar. Försök igen om en timme."),
 )
 LOGIN_EMAIL_LIMIT = (3, 900)
+PROFILE_CHANGE_LIMIT = (10, 3600)
 
 
 def _render(request, template, context=None, status=200):
@@ -206,7 +207,18 @@ def edit(request, association_id):
         form = ProfileForm(
             request.POST, request.FILES, instance=draft, org_id_locked=locked
         )
-        if form.is_valid():
+        if rate_limited(f"fn-profile-change:{page.pk}", *PROFILE_CHANGE_LIMIT):
+            # Each change notifies the coordinators: a few an hour is plenty.
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Föreningen har skickat många ändringar den senaste timmen. "
+                    "Vänta en stund och skicka sedan alla ändringar på en gång."
+                ),
+            )
+            status = 429
+        elif form.is_valid():
             try:
                 services.submit_profile_change(
                     page,
