@@ -31,8 +31,10 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("sok/", home_views.search, name="search"),
+    path("min-forening/evenemang/", include("coordinator.trainings.selfservice_urls")),
     path("min-forening/", include("foreningar.selfservice_urls")),
     path("", include("foreningar.urls")),
+    path("", include("coordinator.trainings.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "core",
     "home",
     "foreningar",
+    "coordinator.trainings",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
