@@ -17,7 +17,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -62,7 +62,12 @@ def participants(request: HttpRequest, page_id: int) -> HttpResponse:
             changed = services.set_attendance(event, form.values(), user=request.user)
             messages.success(
                 request,
-                _("Närvaron är sparad (%(count)s ändringar).") % {"count": changed},
+                ngettext(
+                    "Närvaron är sparad (%(count)s ändring).",
+                    "Närvaron är sparad (%(count)s ändringar).",
+                    changed,
+                )
+                % {"count": changed},
             )
             return redirect("trainings_admin:participants", event.pk)
     else:
@@ -180,7 +185,12 @@ def message(request: HttpRequest, page_id: int) -> HttpResponse:
             )
             messages.success(
                 request,
-                _("Meddelandet skickas till %(count)s personer.") % {"count": count},
+                ngettext(
+                    "Meddelandet skickas till %(count)s person.",
+                    "Meddelandet skickas till %(count)s personer.",
+                    count,
+                )
+                % {"count": count},
             )
             return redirect("trainings_admin:participants", event.pk)
         return _admin(

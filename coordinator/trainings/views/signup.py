@@ -239,6 +239,7 @@ def thanks(request: HttpRequest, page: TrainingEventPage) -> HttpResponse:
             "created": info.get("created", False),
             "cancelled": info.get("cancelled", False),
             "position": services.waitlist_position(participant),
+            "reminder_days": services.training_settings().reminder_days_before,
         },
         template="trainings/thanks.html",
     )
