@@ -276,7 +276,10 @@ register_snippet(AssociationEventViewSet)
 
 @hooks.register(fnavet_hooks.COORDINATOR_PERMISSIONS)
 def trainings_permissions():
-    return {"trainings": ["add", "change", "delete", "view"]}
+    # publish, lock and unlock: association events are moderated snippets.
+    return {
+        "trainings": ["add", "change", "delete", "view", "publish", "lock", "unlock"]
+    }
 
 
 @hooks.register(fnavet_hooks.HOME_SECTIONS, order=20)

@@ -12,7 +12,7 @@ from django.db.models import Count, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from core.i18n import localize_pages
+from core.i18n import attach_locale, localize_pages
 from home.selectors import exclude_non_public
 
 from ..models import (
@@ -68,6 +68,8 @@ def _cards(
     pages: list[TrainingEventPage], now: datetime.datetime
 ) -> list[TrainingCard]:
     translated = {p.translation_key: p for p in localize_pages(pages)}
+    for page in translated.values():
+        attach_locale(page)  # templates read page.locale: no query per card
     return [
         TrainingCard(
             page=translated.get(event.translation_key, event),
