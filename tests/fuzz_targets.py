@@ -14,6 +14,8 @@ FORMS: list[tuple[str, str]] = [
     ("registration", "/foreningar/registrera/"),
     ("new verification link", "/foreningar/registrera/ny-lank/"),
     ("representative login", "/min-forening/logga-in/"),
+    # A training's sign-up form needs a training: tests/trainings/test_fuzz.py
+    # throws the same kind of input at it and at an emailed sign-up link.
 ]
 
 LISTS: list[tuple[str, str]] = [
@@ -22,4 +24,8 @@ LISTS: list[tuple[str, str]] = [
     ("site search", "/sok/"),
     ("associations API", "/api/v2/associations/"),
     ("pages API", "/api/v2/pages/"),
+    ("trainings", "/utbildningar/"),
+    ("calendar", "/kalender/"),
+    ("calendar feed", "/kalender/kalender.ics"),
+    ("trainings in the pages API", "/api/v2/pages/?type=trainings.TrainingEventPage"),
 ]

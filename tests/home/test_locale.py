@@ -10,17 +10,26 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
+BASE_DIR = Path(__file__).resolve().parents[2]
+# The project's catalog and each coordinator app's own (coordinator/<app>/locale).
+LOCALE_DIRS = [BASE_DIR / "locale", *sorted(BASE_DIR.glob("coordinator/*/locale"))]
+CATALOGS = [
+    pytest.param(
+        locale_dir, language, id=f"{locale_dir.relative_to(BASE_DIR)}-{language}"
+    )
+    for locale_dir in LOCALE_DIRS
+    for language in ("fi", "en")
+]
 
 
-@pytest.mark.parametrize("language", ["fi", "en"])
-def test_catalog_has_no_untranslated_or_fuzzy_messages(language):
+@pytest.mark.parametrize(("locale_dir", "language"), CATALOGS)
+def test_catalog_has_no_untranslated_or_fuzzy_messages(locale_dir, language):
     msgfmt = shutil.which("msgfmt")
     if msgfmt is None:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("msgfmt (gettext) is missing under CI=true")
         pytest.skip("msgfmt (gettext) is not installed")
-    po_file = LOCALE_DIR / language / "LC_MESSAGES" / "django.po"
+    po_file = locale_dir / language / "LC_MESSAGES" / "django.po"
     result = subprocess.run(
         [msgfmt, "--check", "--statistics", "-o", os.devnull, str(po_file)],
         capture_output=True,
