@@ -173,3 +173,18 @@ def test_association_event_snippet_listing(coordinator_client, make_association)
         "/admin/snippets/trainings/associationevent/"
     ).content.decode()
     assert "Vårkonsert" in html and "Kören" in html
+
+
+def test_editors_open(
+    coordinator_client, trainings_index, training_with_people, make_association
+):
+    training, _seat = training_with_people
+    add = f"/admin/pages/add/trainings/trainingeventpage/{trainings_index.pk}/"
+    assert coordinator_client.get(add).status_code == 200
+    edit = coordinator_client.get(f"/admin/pages/{training.pk}/edit/")
+    assert edit.status_code == 200 and "Tillfällen" in edit.content.decode()
+    event = AssociationEventFactory(association=make_association(), title="Vårfest")
+    url = f"/admin/snippets/trainings/associationevent/edit/{event.pk}/"
+    assert coordinator_client.get(url).status_code == 200
+    history = f"/admin/snippets/trainings/associationevent/history/{event.pk}/"
+    assert coordinator_client.get(history).status_code == 200

@@ -178,8 +178,10 @@ def association_matches(name: str) -> tuple[Any, list[Any]]:
     ignored), else up to five whose name contains its longest word: what a
     person typed, matched without JavaScript. Listed associations only."""
     from foreningar.models import AssociationPage
+    from foreningar.selectors import clean_text
 
-    name = " ".join((name or "").split())
+    # Raw form input: no control characters (PostgreSQL refuses NUL).
+    name = clean_text(name or "", 200)
     if not name:
         return None, []
     listed = AssociationPage.objects.listed().in_default_locale()

@@ -94,8 +94,9 @@ def _form_kwargs(request: HttpRequest, event: TrainingEventPage, representative)
             }
         return kwargs, own, []
     if request.method == "POST":
-        typed = " ".join(str(request.POST.get("association_name", ""))[:200].split())
-        exact, suggestions = association_matches(typed)
+        exact, suggestions = association_matches(
+            request.POST.get("association_name", "")
+        )
         if exact is None and suggestions:
             kwargs["associations"] = [(str(a.pk), a.title) for a in suggestions] + [
                 (TYPED, _("Ingen av dessa – spara namnet som jag skrev det"))
