@@ -31,9 +31,11 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("sok/", home_views.search, name="search"),
+    path("min-forening/evenemang/", include("coordinator.trainings.selfservice_urls")),
     path("min-forening/", include("foreningar.selfservice_urls")),
     path("", include("foreningar.urls")),
     path("", include("coordinator.grants.urls")),
+    path("", include("coordinator.trainings.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -48,6 +49,30 @@ class HomePage(IntroBodyPage):
     class Meta:
         verbose_name = _("startsida")
         verbose_name_plural = _("startsidor")
+
+    def route(self, request, path_components):
+        # A page not (yet) translated keeps its address under every language
+        # prefix (/fi/om/ is the Swedish page) once a translated home exists.
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            source = self._default_home() if path_components else None
+            if source is None:
+                raise
+            return source.route(request, path_components)
+
+    def _default_home(self) -> "HomePage | None":
+        from core.i18n import default_locale_id
+
+        if self.locale_id == default_locale_id():
+            return None
+        return (
+            HomePage.objects.filter(
+                translation_key=self.translation_key, locale_id=default_locale_id()
+            )
+            .live()
+            .first()
+        )
 
 
 class StandardPage(IntroBodyPage):

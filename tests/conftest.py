@@ -4,8 +4,9 @@ The test database is migrated once per test process and then given the
 content every test may rely on, the same ``seed_demo`` makes without demo
 associations: the home page with om/, dataskydd/ and tillganglighet/, site
 settings, the fi and en locales, the register at /foreningar/ with its
-registration page, the review workflow, the vocabularies' translations and
-the "Koordinatorer" group. Each test runs in a transaction rolled back
+registration page, the review workflow, the vocabularies' translations, the
+(empty) trainings list at /utbildningar/ and calendar at /kalender/, and the
+"Koordinatorer" group. Each test runs in a transaction rolled back
 afterwards, so it may change that content freely.
 
 Transactional tests (``live_server``, the browser tests) flush the tables
@@ -31,6 +32,7 @@ COORDINATOR_PASSWORD = "korrekt-häst-batteri-häftklammer"
 
 
 def seed_test_content() -> None:
+    from coordinator.trainings.demo import ensure_trainings_pages
     from foreningar.demo import (
         ensure_register_page,
         ensure_registration_page,
@@ -42,6 +44,7 @@ def seed_test_content() -> None:
     pages = seed_site()
     ensure_vocabulary_translations()
     ensure_registration_page(ensure_register_page())
+    ensure_trainings_pages()
     ensure_coordinator_group(pages["home"])
 
 

@@ -16,6 +16,8 @@ FORMS: list[tuple[str, str]] = [
     ("representative login", "/min-forening/logga-in/"),
     # Needs the grants section (coordinator.grants.demo.seed_grants) seeded.
     ("grant help request", "/bidrag/verksamhetsbidrag-2027/hjalp/"),
+    # A training's sign-up form needs a training: tests/trainings/test_fuzz.py
+    # throws the same kind of input at it and at an emailed sign-up link.
 ]
 
 LISTS: list[tuple[str, str]] = [
@@ -29,4 +31,8 @@ LISTS: list[tuple[str, str]] = [
     ("grant calls RSS", "/bidrag/rss/"),
     ("grant deadlines iCal", "/bidrag/sista-ansokningsdag.ics"),
     ("grant calls API", "/api/v2/grant-calls/"),
+    ("trainings", "/utbildningar/"),
+    ("calendar", "/kalender/"),
+    ("calendar feed", "/kalender/kalender.ics"),
+    ("trainings in the pages API", "/api/v2/pages/?type=trainings.TrainingEventPage"),
 ]

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "home",
     "foreningar",
     "coordinator.grants",
+    "coordinator.trainings",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

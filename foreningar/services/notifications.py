@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 from wagtail.log_actions import log
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 
 from core.emails import send_templated_email
 from core.i18n import default_language
@@ -70,7 +70,10 @@ def notify_access_requested(application: RegistrationApplication) -> None:
 
 
 def _reviewed_association(workflow_state: WorkflowState) -> AssociationPage | None:
-    page = workflow_state.content_object.specific
+    # Workflows also moderate snippets (other apps' models), which have no
+    # ``specific``: only pages can be associations.
+    obj = workflow_state.content_object
+    page = obj.specific if isinstance(obj, Page) else None
     return page if isinstance(page, AssociationPage) else None
 
 

@@ -10,7 +10,13 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from core import hooks
-from core.i18n import current_language, foreign_language, localize_pages
+from core.i18n import (
+    current_language,
+    foreign_language,
+    localize_pages,
+    page_language,
+    url_in_language,
+)
 
 from ..caching import CHROME, CHROME_CACHE_SECONDS
 
@@ -22,12 +28,18 @@ def _site(request) -> Site | None:
 
 
 def _menu_items(site: Site, request) -> list[dict[str, str]]:
-    root = localize_pages([site.root_page])[0]
+    # The default-language home's menu, each page swapped for its translation
+    # where there is one; untranslated pages keep the reader's prefix.
     pages = localize_pages(
-        root.get_children().live().public().in_menu().specific(defer=True)
+        site.root_page.get_children().live().public().in_menu().specific(defer=True)
     )
     return [
-        {"title": page.title, "url": page.get_url(request), "url_path": page.url_path}
+        {
+            "title": page.title,
+            "url": url_in_language(page.get_url(request), page_language(page)),
+            "url_path": page.url_path,
+            "lang": foreign_language(page),
+        }
         for page in pages
     ]
 

@@ -1,0 +1,28 @@
+"""Background work of the trainings: emails with an .ics attachment (the
+kernel's ``core.tasks.send_email`` sends no files)."""
+
+from __future__ import annotations
+
+from django.core.mail import EmailMultiAlternatives
+from django_tasks import task
+
+
+@task()
+def send_email_with_attachments(
+    subject: str,
+    text_body: str,
+    to: list[str],
+    html_body: str = "",
+    reply_to: list[str] | None = None,
+    attachments: list[list[str]] | None = None,
+) -> int:
+    """``attachments``: [filename, text content, MIME type] (JSON-safe, as
+    task arguments must be)."""
+    message = EmailMultiAlternatives(
+        subject=subject, body=text_body, to=to, reply_to=reply_to
+    )
+    if html_body:
+        message.attach_alternative(html_body, "text/html")
+    for filename, content, mimetype in attachments or ():
+        message.attach(filename, content, mimetype)
+    return message.send()
