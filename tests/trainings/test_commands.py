@@ -58,7 +58,7 @@ def test_purge_anonymises_after_retention_and_keeps_counts(make_training, signup
         ParticipantFactory(event=training, status="waitlisted")
     live = make_training()
     signup(live)  # has a link; not touched
-    call_command("purge_personal_data", stdout=open("/dev/null", "w"))
+    call_command("purge_training_data", stdout=open("/dev/null", "w"))
     anonymised = Participant.objects.filter(event=old)
     assert anonymised.count() == 2  # counts kept
     assert all(p.anonymised_at and not p.name and not p.email for p in anonymised)
@@ -68,7 +68,7 @@ def test_purge_anonymises_after_retention_and_keeps_counts(make_training, signup
     assert not Participant.objects.filter(event=recent, anonymised_at__isnull=False)
     assert Participant.objects.get(event=live).name == "Aino Andersson"
     stamp = first.anonymised_at
-    call_command("purge_personal_data", stdout=open("/dev/null", "w"))
+    call_command("purge_training_data", stdout=open("/dev/null", "w"))
     first.refresh_from_db()
     assert first.anonymised_at == stamp  # nothing happens twice
 
