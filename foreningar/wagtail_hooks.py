@@ -15,9 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.views.generic.models import DeleteView
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -25,6 +27,7 @@ from core import hooks as fnavet_hooks
 from core.demo import DemoOption, DemoSeeder
 from core.search import SearchProvider
 
+from . import services
 from .api import AssociationsAPIViewSet
 from .models import (
     VOCABULARIES,
@@ -208,8 +211,22 @@ def register_selfservice_log_actions(actions):
         actions.register_action(action, label, message)
 
 
+class RepresentativeDeleteView(DeleteView):
+    """Deleting a person in the admin is an erasure: their applications and
+    invitations go too (foreningar.services.erase_person)."""
+
+    success_message = _(
+        "%(object)s är raderad, med personens ansökningar och inbjudningar."
+    )
+
+    def delete_action(self):
+        log(instance=self.object, action="wagtail.delete", user=self.request.user)
+        services.erase_person(self.object)
+
+
 class RepresentativeViewSet(ModelViewSet):
     model = Representative
+    delete_view_class = RepresentativeDeleteView
     icon = "user"
     menu_label = _("Representanter")
     menu_order = 210

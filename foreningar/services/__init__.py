@@ -46,6 +46,7 @@ from .registration import (
 )
 from .reminders import send_verification_reminders
 from .representatives import (
+    erase_person,
     erase_representative,
     forget_personal_data,
     leave,
@@ -74,6 +75,7 @@ __all__ = [
     "create_logo",
     "current_representative",
     "ensure_review_workflow",
+    "erase_person",
     "erase_representative",
     "forget_personal_data",
     "handle_workflow_approved",

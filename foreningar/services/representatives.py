@@ -11,6 +11,8 @@ from core import links
 
 from ..models import (
     AssociationPage,
+    Invitation,
+    RegistrationApplication,
     Representative,
     RepresentativeLink,
 )
@@ -27,6 +29,18 @@ def forget_if_unlinked(representative: Representative) -> bool:
 
 def erase_representative(representative: Representative) -> None:
     """Delete the person (``forget_personal_data`` runs on delete)."""
+    representative.delete()
+
+
+@transaction.atomic
+def erase_person(representative: Representative) -> None:
+    """The coordinator erases a person (a GDPR erasure request, from the
+    admin): the representative, their login links, and everything filed
+    under their email address: applications and invitations. Only the
+    coordinator does this; a co-representative's removal never does."""
+    email = representative.email
+    RegistrationApplication.objects.filter(applicant_email=email).delete()
+    Invitation.objects.filter(email=email).delete()
     representative.delete()
 
 
