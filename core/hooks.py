@@ -15,7 +15,9 @@ Each constant's comment says what the registered function takes and returns.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from wagtail import hooks
@@ -49,6 +51,34 @@ COUNTRY = "fnavet_country"
 # () -> core.search.SearchProvider: an app that searches its own pages better
 # than the site-wide index (the register), shown as its own section of /sok/.
 SITE_SEARCH = "fnavet_site_search"
+# () -> NewsletterItemProvider: dated items (grant deadlines, trainings,
+# events) that the newsletter's "upcoming" blocks list, chosen by ``kind``.
+NEWSLETTER_ITEMS = "fnavet_newsletter_items"
+
+
+@dataclass(frozen=True)
+class NewsletterItem:
+    """One dated thing a newsletter lists: ``url`` absolute, ``text`` one
+    or two plain sentences, ``date`` a date or an aware datetime."""
+
+    title: str
+    date: datetime.date | datetime.datetime
+    url: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class NewsletterItemProvider:
+    """What an app offers the newsletter. ``kind`` is the block that shows
+    it: "grant_deadlines" or "events" (several providers may share a kind).
+    ``items(limit, language, filters)`` returns at most ``limit`` upcoming
+    items in ``language``; ``filters`` holds what the editor picked
+    ("days": int, "target_group": a vocabulary slug, or "") and a provider
+    ignores the keys it does not know."""
+
+    kind: str
+    label: Any  # str or lazy translation
+    items: Callable[[int, str, dict[str, Any]], list[NewsletterItem]]
 
 
 def registered(name: str) -> Iterator[Any]:

@@ -36,6 +36,9 @@ urlpatterns += i18n_patterns(
     path("", include("foreningar.urls")),
     path("", include("coordinator.grants.urls")),
     path("", include("coordinator.trainings.urls")),
+    # The one-click unsubscribe (RFC 8058) takes POSTs without a CSRF token,
+    # so it cannot be a page route.
+    path("", include("coordinator.newsletters.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

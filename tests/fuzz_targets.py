@@ -18,12 +18,17 @@ FORMS: list[tuple[str, str]] = [
     ("grant help request", "/bidrag/verksamhetsbidrag-2027/hjalp/"),
     # A training's sign-up form needs a training: tests/trainings/test_fuzz.py
     # throws the same kind of input at it and at an emailed sign-up link.
+    ("newsletter subscribe", "/nyhetsbrev/"),
+    ("newsletter preferences link", "/nyhetsbrev/installningar/"),
+    ("newsletter confirmation", "/nyhetsbrev/bekrafta/x/"),
+    ("newsletter one-click unsubscribe", "/nyhetsbrev/avsluta/x/"),
 ]
 
 LISTS: list[tuple[str, str]] = [
     ("directory", "/foreningar/"),
     ("directory CSV", "/foreningar/export.csv"),
     ("site search", "/sok/"),
+    ("newsletter archive", "/nyhetsbrev/"),
     ("associations API", "/api/v2/associations/"),
     ("pages API", "/api/v2/pages/"),
     ("grant calls", "/bidrag/"),

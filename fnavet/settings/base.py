@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "foreningar",
     "coordinator.grants",
     "coordinator.trainings",
+    "coordinator.newsletters",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -189,6 +190,18 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# Newsletters (coordinator.newsletters.services.delivery).
+# Recipients one worker claims at a time and sends over one SMTP connection.
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))
+# Seconds a claimed batch is a worker's; a crashed worker's rows return after it.
+NEWSLETTER_LEASE_SECONDS = int(os.environ.get("NEWSLETTER_LEASE_SECONDS", "120"))
+# Tries per recipient on temporary failures (SMTP 4xx, connection errors).
+NEWSLETTER_MAX_ATTEMPTS = int(os.environ.get("NEWSLETTER_MAX_ATTEMPTS", "5"))
+# First retry after this many seconds, then four times longer each time.
+NEWSLETTER_RETRY_SECONDS = int(os.environ.get("NEWSLETTER_RETRY_SECONDS", "120"))
+# Delivery tasks queued per send (at most one per worker does useful work).
+NEWSLETTER_PARALLEL_TASKS = int(os.environ.get("NEWSLETTER_PARALLEL_TASKS", "4"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Föreningsnavet"
