@@ -31,6 +31,7 @@ from .models import (
     HelpRequest,
     closing_soon_days,
 )
+from .selectors import upcoming_deadlines
 from .views import sections
 
 
@@ -234,3 +235,32 @@ def _seed_grants(options, stdout):
 @hooks.register(fnavet_hooks.DEMO_SEEDERS)
 def grants_seeder():
     return DemoSeeder(name="grants", order=20, run=_seed_grants)
+
+
+def _deadline_items(limit: int, language: str, filters: dict) -> list:
+    """Open calls closing within the editor's window, for the newsletter."""
+    return [
+        fnavet_hooks.NewsletterItem(
+            title=deadline.title,
+            date=deadline.deadline,
+            url=deadline.url,
+            text=" – ".join(
+                part for part in (deadline.funder, deadline.summary) if part
+            ),
+        )
+        for deadline in upcoming_deadlines(
+            limit,
+            language,
+            within_days=filters.get("days"),
+            target_group=filters.get("target_group") or "",
+        )
+    ]
+
+
+@hooks.register(fnavet_hooks.NEWSLETTER_ITEMS)
+def grant_deadlines_for_newsletters():
+    return fnavet_hooks.NewsletterItemProvider(
+        kind="grant_deadlines",
+        label=_("Bidrag som snart stänger"),
+        items=_deadline_items,
+    )

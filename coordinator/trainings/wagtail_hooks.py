@@ -6,7 +6,9 @@ rest of the site (hooks from ``core.hooks`` and ``foreningar.hooks``)."""
 from __future__ import annotations
 
 import django_filters
+from django.conf import settings
 from django.urls import include, path, reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -25,7 +27,7 @@ from core.demo import DemoSeeder
 from foreningar import hooks as foreningar_hooks
 
 from .models import AssociationEvent, Participant, TrainingEventPage
-from .selectors import admin_trainings
+from .selectors import admin_trainings, upcoming_events
 from .views import admin as admin_views
 from .views.calendar import home_section
 from .views.selfservice import association_section, dashboard_section
@@ -306,3 +308,31 @@ def _seed_trainings(options, stdout):
 @hooks.register(fnavet_hooks.DEMO_SEEDERS)
 def trainings_seeder():
     return DemoSeeder(name="trainings", order=30, run=_seed_trainings)
+
+
+def _event_items(limit: int, language: str, filters: dict) -> list:
+    """Trainings and association events coming up, for the newsletter."""
+    with translation.override(language):
+        events = upcoming_events(
+            limit,
+            days=filters.get("days") or 90,
+            target_group=filters.get("target_group") or "",
+        )
+    return [
+        fnavet_hooks.NewsletterItem(
+            title=item.title,
+            date=item.starts_at,
+            url=item.url if "://" in item.url else settings.SITE_URL + item.url,
+            text=" – ".join(part for part in (item.place, item.summary) if part),
+        )
+        for item in events
+    ]
+
+
+@hooks.register(fnavet_hooks.NEWSLETTER_ITEMS)
+def events_for_newsletters():
+    return fnavet_hooks.NewsletterItemProvider(
+        kind="events",
+        label=_("Kommande utbildningar och evenemang"),
+        items=_event_items,
+    )

@@ -96,14 +96,29 @@ def upcoming_deadlines(
     language: str | None = None,
     *,
     now: datetime.datetime | None = None,
+    within_days: int | None = None,
+    target_group: str = "",
 ) -> list[Deadline]:
     """Open calls by deadline, in ``language`` where translated (default:
-    the site's language). Fixed number of queries."""
+    the site's language). ``within_days`` keeps calls closing within that
+    many days; ``target_group`` (a vocabulary slug) calls for that group.
+    Fixed number of queries."""
     now = now or timezone.now()
     language = language or settings.LANGUAGE_CODE
+    calls_qs = public_calls().open(now)
+    if within_days is not None:
+        calls_qs = calls_qs.filter(
+            deadline__lte=now + datetime.timedelta(days=within_days)
+        )
+    if target_group:
+        calls_qs = calls_qs.filter(
+            pk__in=GrantCallPage.target_groups.through.objects.filter(
+                targetgroup__slug=target_group
+            ).values("grantcallpage_id")
+        )
     with translation.override(language):
         days = closing_soon_days()
-        calls = list(public_calls().open(now).order_by("deadline", "pk")[:limit])
+        calls = list(calls_qs.order_by("deadline", "pk")[:limit])
         pages = localize_pages(calls)
         names = funder_names([call.funder for call in calls])
         return [

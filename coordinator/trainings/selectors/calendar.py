@@ -366,13 +366,23 @@ def feed_items(params: CalendarParams | None = None) -> list[CalendarItem]:
 
 
 def upcoming_events(
-    limit: int = 5, *, now: datetime.datetime | None = None, days: int = 90
+    limit: int = 5,
+    *,
+    now: datetime.datetime | None = None,
+    days: int = 90,
+    target_group: str = "",
 ) -> list[CalendarItem]:
     """The next ``limit`` trainings and association events, each training
     once (its next session), in the reader's language: for the newsletter's
-    "coming trainings and events" block and the home page."""
+    "coming trainings and events" block and the home page. ``target_group``
+    (a vocabulary slug) keeps only what is for that group."""
     now = now or timezone.now()
-    items = calendar_items(now, now + datetime.timedelta(days=days))
+    params = None
+    if target_group:
+        params = CalendarParams(
+            month=this_month(now.date()), filters={"malgrupp": target_group}
+        )
+    items = calendar_items(now, now + datetime.timedelta(days=days), params)
     seen: set[str] = set()
     result = []
     for item in items:

@@ -7,10 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 from core.emails import email_defaults, render_email
+from core.tasks import send_email
 
 from ..ical import IcalEvent, build_calendar, session_uid
 from ..models import Participant, TrainingEventPage
-from ..tasks import send_email_with_attachments
 from .links import EMAIL_DIR, event_url, manage_url
 
 ICS_FILENAME = "utbildning.ics"
@@ -104,7 +104,7 @@ def send_participant_email(
             [ICS_FILENAME, ics.decode(), "text/calendar; method=PUBLISH"]
         )
     reply_to = email_defaults()["reply_to"] or None
-    send_email_with_attachments.enqueue(
+    send_email.enqueue(
         subject=subject,
         text_body=text_body,
         html_body=html_body,
