@@ -1,15 +1,9 @@
 from .events import AssociationEvent
-from .pages import (
-    SHARED_FIELDS,
-    EventCalendarPage,
-    SignupState,
-    TrainingEventIndexPage,
-    TrainingEventPage,
-    TrainingSession,
-    signup_state_for,
-)
+from .indexes import EventCalendarPage, TrainingEventIndexPage
+from .pages import SHARED_FIELDS, TrainingEventPage, TrainingSession
 from .participants import Participant
 from .settings import TrainingSettings, TrustedAssociation
+from .signup import SignupState, signup_state_for
 
 __all__ = [
     "SHARED_FIELDS",

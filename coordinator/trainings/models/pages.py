@@ -1,21 +1,16 @@
-"""The trainings' pages: the list at /utbildningar/, one page per training
-(with its sessions) and the shared calendar at /kalender/."""
+"""One page per training, with its sessions (the list and the calendar:
+``indexes``; the queryset: ``querysets``; the sign-up state: ``signup``)."""
 
 from __future__ import annotations
 
 import datetime
-import hashlib
-from enum import Enum
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, DateTimeField, F, Max, Min, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, Least
-from django.utils import timezone
-from django.utils.html import strip_tags
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -29,176 +24,21 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.pages import DelegatingPageMixin
 from foreningar.models import ActivityArea, District, TargetGroup
 
-TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+from .indexes import TEXT_FEATURES
+from .querysets import TrainingEventPageManager
+from .signup import SignupState, signup_state_for
 
 
 def in_default_locale():
     """Pages link to the vocabulary rows of the default language, like the
     register does; the translated rows are for display."""
     return Q(locale__language_code=settings.LANGUAGE_CODE)
-
-
-class SignupState(Enum):
-    """Where a training's sign-up stands now; derived from times and seats."""
-
-    NOT_OPEN = "not_open"
-    OPEN = "open"
-    WAITLIST = "waitlist"  # full; new sign-ups join the queue
-    FULL = "full"  # full and no waitlist
-    CLOSED = "closed"  # sign-up closed or the training has started
-    PAST = "past"
-
-    @property
-    def accepts_signups(self) -> bool:
-        return self in (SignupState.OPEN, SignupState.WAITLIST)
-
-
-def signup_state_for(
-    page: TrainingEventPage,
-    *,
-    first_start: datetime.datetime | None,
-    last_end: datetime.datetime | None,
-    confirmed: int,
-    now: datetime.datetime | None = None,
-) -> SignupState:
-    """A training's sign-up state from its schedule (given, so lists can pass
-    annotated values) and the seats taken."""
-    now = now or timezone.now()
-    if last_end is not None and last_end < now:
-        return SignupState.PAST
-    ends = first_start
-    if page.signup_closes and (ends is None or page.signup_closes < ends):
-        ends = page.signup_closes
-    if ends is None or ends <= now:
-        return SignupState.CLOSED
-    if page.signup_opens and page.signup_opens > now:
-        return SignupState.NOT_OPEN
-    if confirmed < page.capacity:
-        return SignupState.OPEN
-    return SignupState.WAITLIST if page.waitlist_enabled else SignupState.FULL
-
-
-class TrainingEventIndexPage(DelegatingPageMixin, Page):
-    """/utbildningar/: the coordinator's trainings, coming and past."""
-
-    intro = RichTextField(_("ingress"), features=["bold", "italic", "link"], blank=True)
-    privacy_text = RichTextField(
-        _("dataskyddstext för anmälan"),
-        features=TEXT_FEATURES,
-        help_text=_(
-            "Vad vi gör med deltagarnas uppgifter. Visas vid varje anmälningsformulär; "
-            "versionen sparas med varje anmälan."
-        ),
-    )
-    privacy_version = models.CharField(
-        _("version av dataskyddstexten"),
-        max_length=40,
-        help_text=_("Ändra versionen, t.ex. till dagens datum, när texten ändras."),
-    )
-
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        MultiFieldPanel(
-            [FieldPanel("privacy_text"), FieldPanel("privacy_version")],
-            heading=_("Dataskydd och samtycke"),
-        ),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-
-    # One list of trainings per language tree, directly under the home page.
-    parent_page_types = ["home.HomePage"]
-    # Only trainings live here; the calendar is its own page.
-    subpage_types = ["trainings.TrainingEventPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("utbildningslista")
-        verbose_name_plural = _("utbildningslistor")
-
-    @property
-    def privacy_text_hash(self) -> str:
-        """SHA-256 of the privacy text the participant saw, stored as proof."""
-        return hashlib.sha256(
-            strip_tags(self.privacy_text or "").strip().encode()
-        ).hexdigest()
-
-
-def _participants_of_group(status: str):
-    """A correlated count of a training's participants with ``status``: sign-ups
-    are kept on the original page of a translation group, so count by
-    translation key."""
-    from .participants import Participant
-
-    return Coalesce(
-        Subquery(
-            Participant.objects.filter(
-                event__translation_key=OuterRef("translation_key"), status=status
-            )
-            .order_by()
-            .values("event__translation_key")
-            .annotate(n=Count("pk"))
-            .values("n")[:1]
-        ),
-        0,
-    )
-
-
-class TrainingEventPageQuerySet(PageQuerySet):
-    def with_schedule(self) -> TrainingEventPageQuerySet:
-        """``first_start`` and ``last_end`` of the sessions, and when sign-up
-        closes (``signup_ends``: the closing time or the start, whichever is
-        first)."""
-        sessions = TrainingSession.objects.filter(page=OuterRef("pk")).order_by()
-        first = Subquery(
-            sessions.values("page").annotate(v=Min("starts_at")).values("v")[:1],
-            output_field=DateTimeField(),
-        )
-        last = Subquery(
-            sessions.values("page").annotate(v=Max("ends_at")).values("v")[:1],
-            output_field=DateTimeField(),
-        )
-        return self.annotate(first_start=first, last_end=last).annotate(
-            signup_ends=Least(
-                Coalesce("signup_closes", "first_start"), F("first_start")
-            )
-        )
-
-    def with_seats(self) -> TrainingEventPageQuerySet:
-        """``confirmed_count`` and ``waitlist_count`` of the translation group."""
-        from .participants import Participant
-
-        return self.annotate(
-            confirmed_count=_participants_of_group(Participant.Status.CONFIRMED),
-            waitlist_count=_participants_of_group(Participant.Status.WAITLISTED),
-        )
-
-    def upcoming(self, now: datetime.datetime | None = None):
-        """Trainings that have not ended (needs ``with_schedule``)."""
-        return self.filter(last_end__gte=now or timezone.now())
-
-    def past(self, now: datetime.datetime | None = None):
-        return self.filter(last_end__lt=now or timezone.now())
-
-    def open_for_signup(self, now: datetime.datetime | None = None):
-        """Sign-up window open now (seats not considered; needs
-        ``with_schedule``)."""
-        now = now or timezone.now()
-        return self.filter(
-            Q(signup_opens__isnull=True) | Q(signup_opens__lte=now),
-            signup_ends__gt=now,
-        )
-
-
-class TrainingEventPageManager(PageManager.from_queryset(TrainingEventPageQuerySet)):
-    pass
 
 
 # Fields that are the same for every language version: they are read from the
@@ -560,24 +400,3 @@ class TrainingSession(Orderable):
 
     def __str__(self):
         return f"{self.page_id} {self.starts_at:%Y-%m-%d %H:%M}"
-
-
-class EventCalendarPage(DelegatingPageMixin, Page):
-    """/kalender/: trainings and the associations' own events, month by month,
-    with filters and iCal feeds."""
-
-    intro = RichTextField(_("ingress"), features=["bold", "italic", "link"], blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-
-    # One calendar per language tree, directly under the home page.
-    parent_page_types = ["home.HomePage"]
-    # The calendar's days are views of the events, not child pages.
-    subpage_types = []
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("evenemangskalender")
-        verbose_name_plural = _("evenemangskalendrar")
