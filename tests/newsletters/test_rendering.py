@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail import hooks
 
 from coordinator.newsletters import services
-from coordinator.newsletters.services.delivery import Recipient, Variant
+from coordinator.newsletters.services.messages import Recipient, Variant
 from core import hooks as fnavet_hooks
 from core.hooks import NewsletterItem, NewsletterItemProvider
 

@@ -2,10 +2,7 @@
 these."""
 
 from .delivery import (
-    DeliveryError,
-    Variant,
     claim,
-    classify,
     deliver,
     finish_or_next,
     reserve_follow_up,
@@ -26,6 +23,7 @@ from .links import (
     absolute_url,
     page_path,
 )
+from .messages import DeliveryError, Variant, classify
 from .rendering import RenderedEmail, page_language, render_newsletter, render_send
 from .sending import (
     MAX_TEST_ADDRESSES,
