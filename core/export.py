@@ -19,10 +19,10 @@ _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
 # Cheap first test: a formula starts with one of these or with a space.
 _FIRST_CHECK = frozenset(" ".join(_FORMULA_PREFIXES) + " ")
 _PASS_THROUGH = (bool, int, float, Decimal, datetime.date, datetime.time)
-# A tag, a comment or a declaration. Enough for turning rich text into a cell's
+# A tag (quoted attribute values may hold ">"), a comment or a declaration. Enough for turning rich text into a cell's
 # plain text (the result is never read as HTML); ~20x faster than Django's
 # strip_tags, which feeds an HTMLParser per value.
-_MARKUP = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
+_MARKUP = re.compile(r"""<!--.*?-->|<(?:[^>"']|"[^"]*"|'[^']*')*>""", re.DOTALL)
 
 
 def safe_cell(value: Any) -> Any:

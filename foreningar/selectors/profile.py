@@ -8,6 +8,7 @@ from typing import Any
 
 from core.collation import sort_key
 from core.i18n import current_language, default_locale_id
+from core.pages import first_in_tree
 
 from ..models import (
     VOCABULARIES,
@@ -99,11 +100,8 @@ def related_associations(
 
 def default_register() -> AssociationIndexPage | None:
     """The register (default language) the associations live under, or None."""
-    return (
-        AssociationIndexPage.objects.live()
-        .filter(locale_id=default_locale_id())
-        .order_by("path")
-        .first()
+    return first_in_tree(
+        AssociationIndexPage.objects.live().filter(locale_id=default_locale_id())
     )
 
 

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from wagtail.models import Page, WorkflowState
 
+from core.pages import first_in_tree
 from core.text import skeleton
 from home.services import COORDINATOR_GROUP, default_site_settings
 
@@ -73,7 +74,7 @@ def org_id_locked(page: AssociationPage) -> bool:
 
 
 def registration_page() -> AssociationRegistrationPage | None:
-    return AssociationRegistrationPage.objects.live().order_by("path").first()
+    return first_in_tree(AssociationRegistrationPage.objects.live())
 
 
 def registration_page_url() -> str:

@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from core import links
 from core.emails import send_templated_email
+from core.pages import first_in_tree
 
 from ..models import (
     REGISTRATION_FIELDS,
@@ -169,7 +170,7 @@ def _unique_slug(parent: Page, title: str) -> str:
 
 def _register_index() -> AssociationIndexPage:
     index_page = default_register() or (
-        AssociationIndexPage.objects.order_by("path").first()
+        first_in_tree(AssociationIndexPage.objects.all())
     )
     if index_page is None:
         raise SelfServiceError("No association register (AssociationIndexPage).")

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.utils.safestring import mark_safe
 
 from core.caching import Generation, generation
 from core.emails import send_templated_email
@@ -49,6 +50,12 @@ def test_a_generation_forgets_everything_at_once():
         (Decimal("1.5"), Decimal("1.5")),
         (True, True),
         (datetime.date(2026, 12, 1), datetime.date(2026, 12, 1)),
+        ("\t=1", "'\t=1"),
+        ("|calc", "'|calc"),
+        ("%0A=1", "'%0A=1"),
+        ("", ""),
+        (" text", " text"),
+        (mark_safe("=1"), "'=1"),  # a str subclass is still text
     ],
 )
 def test_safe_cell(value, expected):
@@ -60,6 +67,21 @@ def test_csv_lines_has_a_bom_semicolons_and_safe_cells():
     assert text.startswith("\ufeffnamn;beskrivning\r\n")
     assert '\'=1+1;"a;b"' in text
     assert plain_text("<p>Kaffe &amp; bulle</p>") == "Kaffe & bulle"
+    assert plain_text('<p>a <a href="x>y">l</a><!-- <b> -->&lt;b&gt;</p>') == "a l<b>"
+    assert plain_text("") == "" and plain_text(None) == ""
+
+
+@pytest.mark.django_db
+def test_first_in_tree_is_the_first_page_by_path(site_root):
+    from wagtail.models import Page
+
+    from core.pages import first_in_tree
+
+    children = list(site_root.get_children().order_by("path"))
+    assert children, "the seeded site has sections under the home page"
+    found = first_in_tree(Page.objects.child_of(site_root).order_by("-path"))
+    assert found == children[0]
+    assert first_in_tree(Page.objects.none()) is None
 
 
 def test_wagtail_admin_exports_neutralise_formulas(coordinator_client):

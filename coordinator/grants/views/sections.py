@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core.i18n import default_locale_id, page_url
+from core.pages import first_in_tree
 from foreningar.models import AssociationPage, Representative
 
 from ..models import GrantCallIndexPage, closing_soon_days
@@ -22,11 +23,8 @@ from ..selectors import (
 
 
 def default_index() -> GrantCallIndexPage | None:
-    return (
-        GrantCallIndexPage.objects.live()
-        .filter(locale_id=default_locale_id())
-        .order_by("path")
-        .first()
+    return first_in_tree(
+        GrantCallIndexPage.objects.live().filter(locale_id=default_locale_id())
     )
 
 

@@ -6,6 +6,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 
 from core.i18n import default_locale_id, locale_ids
+from core.pages import first_in_tree
 
 from ..models import NewsletterIndexPage, NewsletterPage
 
@@ -14,11 +15,8 @@ ARCHIVE_PAGE_SIZE = 12
 
 def default_archive() -> NewsletterIndexPage | None:
     """The archive in the default language (where newsletters are written)."""
-    return (
-        NewsletterIndexPage.objects.live()
-        .filter(locale_id=default_locale_id())
-        .order_by("path")
-        .first()
+    return first_in_tree(
+        NewsletterIndexPage.objects.live().filter(locale_id=default_locale_id())
     )
 
 
@@ -28,11 +26,8 @@ def archive_for_language(language: str) -> NewsletterIndexPage | None:
     locale_id = locale_ids().get(language)
     archive = None
     if locale_id is not None:
-        archive = (
-            NewsletterIndexPage.objects.live()
-            .filter(locale_id=locale_id)
-            .order_by("path")
-            .first()
+        archive = first_in_tree(
+            NewsletterIndexPage.objects.live().filter(locale_id=locale_id)
         )
     return archive or default_archive()
 

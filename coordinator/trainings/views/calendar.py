@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from core.i18n import current_language, foreign_language, localize_pages, page_url
-from core.pages import context_provider
+from core.pages import context_provider, first_in_tree
 
 from .. import services
 from ..caching import CALENDAR, CALENDAR_SECONDS
@@ -158,7 +158,7 @@ def home_section(request: HttpRequest, context) -> str:
         items = upcoming_events(4)
         if not items:
             return " "  # cached too: an empty calendar costs no queries
-        calendar = EventCalendarPage.objects.live().order_by("path").first()
+        calendar = first_in_tree(EventCalendarPage.objects.live())
         calendar = localize_pages([calendar])[0] if calendar else None
         return render_to_string(
             "trainings/includes/home_calendar.html",
