@@ -289,7 +289,9 @@ class SiteSettings(BaseSiteSetting):
         _("kommunens namn"),
         max_length=120,
         blank=True,
-        help_text=_("Visas bredvid logotypen i sidhuvudet, t.ex. ”Exempelstads kommun”."),
+        help_text=_(
+            "Visas bredvid logotypen i sidhuvudet, t.ex. ”Exempelstads kommun”."
+        ),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",

@@ -119,7 +119,7 @@ def ensure_vocabulary_translations() -> int:
 
 
 def ensure_for_associations_page(registration: AssociationRegistrationPage | None):
-    """"För föreningar" in the main menu: register, log in, get help. A plain
+    """ "För föreningar" in the main menu: register, log in, get help. A plain
     StandardPage the coordinator edits like any other page. Idempotent."""
     from home.models import StandardPage
 

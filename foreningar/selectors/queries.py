@@ -50,9 +50,7 @@ def through_model(spec: VocabularySpec) -> type[Model]:
     return getattr(AssociationPage, spec.field).through
 
 
-def term_condition(
-    register_id: int, facet: str, term_id: int | tuple[int, ...]
-) -> Q:
+def term_condition(register_id: int, facet: str, term_id: int | tuple[int, ...]) -> Q:
     """Associations of the register carrying the term (or any of the terms):
     an index-only range scan of DirectoryTerm."""
     terms = DirectoryTerm.objects.filter(register_id=register_id, facet=facet)

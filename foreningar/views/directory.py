@@ -193,7 +193,10 @@ def topic_links(index_url: str) -> list[dict[str, str]]:
         option = next((o for o in options.get(param, []) if o.slug == slug), None)
         if option is not None:
             links.append(
-                {"label": option.label, "url": f"{index_url}?{urlencode({param: slug})}"}
+                {
+                    "label": option.label,
+                    "url": f"{index_url}?{urlencode({param: slug})}",
+                }
             )
     return links
 
