@@ -40,6 +40,9 @@ from .fields import (
 
 LOGO_MAX_BYTES = 5 * 1024 * 1024
 LOGO_MAX_SIZE_TEXT = "5 MB"  # LOGO_MAX_BYTES for people (tested against it)
+LOGO_HELP_TEXT = format_lazy(
+    _("JPG, PNG, GIF eller WebP, högst {size}."), size=LOGO_MAX_SIZE_TEXT
+)
 TITLE_MAX_LENGTH = 120  # a name people can read on a card; Page allows 255
 DESCRIPTION_MAX_LENGTH = 5000
 _DANGEROUS = re.compile(
@@ -239,9 +242,6 @@ class ProfileForm(AssociationFieldsForm):
     logo = WagtailImageField(
         label=_("Ny logotyp"),
         required=False,
-        help_text=format_lazy(
-            _("JPG, PNG, GIF eller WebP, högst {size}."), size=LOGO_MAX_SIZE_TEXT
-        ),
     )
     logo_alt = TextField(
         label=_("Beskriv logotypen"),
@@ -262,7 +262,7 @@ class ProfileForm(AssociationFieldsForm):
         # One limit, said once: Wagtail's own (larger) limit must not show.
         logo = self.fields["logo"]
         logo.max_upload_size = LOGO_MAX_BYTES
-        logo.help_text = self.base_fields["logo"].help_text
+        logo.help_text = LOGO_HELP_TEXT
         if org_id_locked:
             del self.fields["org_id_kind"]
             del self.fields["org_id"]
