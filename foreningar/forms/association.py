@@ -259,10 +259,9 @@ class ProfileForm(AssociationFieldsForm):
     def __init__(self, *args, org_id_locked: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.org_id_locked = org_id_locked
-        # One limit, said once: Wagtail's own (larger) limit must not show.
-        logo = self.fields["logo"]
-        logo.max_upload_size = LOGO_MAX_BYTES
-        logo.help_text = LOGO_HELP_TEXT
+        # One limit, said once (clean_logo enforces it): Wagtail's help text
+        # names its own larger site-wide limit.
+        self.fields["logo"].help_text = LOGO_HELP_TEXT
         if org_id_locked:
             del self.fields["org_id_kind"]
             del self.fields["org_id"]
