@@ -15,6 +15,8 @@ handler500 = "home.views.server_error"
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
+    path("theme.css", home_views.theme_css, name="theme_css"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -24,8 +24,9 @@ _MODULES = {
 }
 
 _EXAMPLES = {
-    IdentifierKind.SE_ORGNR: "802012-3456",
-    IdentifierKind.FI_YTUNNUS: "1234567-8",
+    # Examples that pass their own checksum (tested).
+    IdentifierKind.SE_ORGNR: "802012-3454",
+    IdentifierKind.FI_YTUNNUS: "0737546-2",
     IdentifierKind.FI_ASSOCIATION: "123.456",
 }
 
@@ -54,3 +55,15 @@ def normalise_identifier(kind: str, value: str) -> str:
             params={"example": _EXAMPLES[kind]},
         ) from None
     return module.format(compact)
+
+
+def infer_kind(value: str, preferred: str = "") -> str:
+    """The kind of identifier ``value`` is valid as: ``preferred`` (what the
+    form's select says) when it fits, else the first kind that does; "" when
+    none does."""
+    kinds = [preferred] if preferred in _MODULES else []
+    kinds += [kind for kind in _MODULES if kind != preferred]
+    for kind in kinds:
+        if _MODULES[kind].is_valid(value or ""):
+            return kind
+    return ""

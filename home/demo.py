@@ -106,6 +106,7 @@ def seed_site() -> dict[str, Page]:
     home = site.root_page.specific
     assert isinstance(home, HomePage)
     home.title = "Föreningsnavet"
+    home.heading = "Föreningslivet i Exempelstad"
     home.intro = (
         "<p>Här hittar du föreningar i kommunen, bidrag att söka, utbildningar för "
         "föreningsaktiva och nyhetsbrevet från välfärds- och föreningskoordinatorn.</p>"
@@ -186,6 +187,7 @@ def seed_site() -> dict[str, Page]:
     publish(accessibility)
 
     site_settings = SiteSettings.for_site(site)
+    site_settings.town_name = "Exempelstads kommun"
     site_settings.coordinator_name = "Maria Lindqvist"
     site_settings.coordinator_title = "Välfärds- och föreningskoordinator"
     site_settings.email = "foreningar@exempelstad.se"

@@ -17,6 +17,7 @@ from wagtail.search import index
 from core.pages import DelegatingPageMixin
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from .colours import validate_brand_colour
 
 
 class IntroBodyPage(Page):
@@ -36,12 +37,27 @@ class IntroBodyPage(Page):
 
 
 class HomePage(IntroBodyPage):
+    heading = models.CharField(
+        _("rubrik"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Sidans huvudrubrik, t.ex. ”Föreningslivet i Exempelstad”. Upprepa inte "
+            "webbplatsens namn; lämna tomt för att använda sidans titel."
+        ),
+    )
     intro = RichTextField(
         _("ingress"),
         features=["bold", "italic", "link"],
         blank=True,
         help_text=_("En eller två meningar om vad webbplatsen erbjuder."),
     )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("heading"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
 
     # The site root; translations sit beside it under the tree root.
     parent_page_types = ["wagtailcore.Page"]
@@ -269,6 +285,33 @@ class AccessibilityFeedback(models.Model):
 
 @register_setting(icon="user")
 class SiteSettings(BaseSiteSetting):
+    town_name = models.CharField(
+        _("kommunens namn"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Visas bredvid logotypen i sidhuvudet, t.ex. ”Exempelstads kommun”."
+        ),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logotyp eller kommunvapen"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Visas i sidhuvudet, högst 3 rem hög. SVG eller PNG."),
+    )
+    brand_colour = models.CharField(
+        _("profilfärg"),
+        max_length=7,
+        blank=True,
+        validators=[validate_brand_colour],
+        help_text=_(
+            "Sidhuvudets och knapparnas färg, t.ex. #0b4f6c. Färgen måste ha minst "
+            "4,5:1 i kontrast mot vitt; lämna tomt för standardfärgen."
+        ),
+    )
     coordinator_name = models.CharField(
         _("koordinatorns namn"), max_length=120, blank=True
     )
@@ -309,6 +352,10 @@ class SiteSettings(BaseSiteSetting):
     )
 
     panels = [
+        MultiFieldPanel(
+            [FieldPanel("town_name"), FieldPanel("logo"), FieldPanel("brand_colour")],
+            heading=_("Kommunens profil"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("coordinator_name"),

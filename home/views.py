@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.staticfiles import finders
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -17,11 +19,16 @@ from core.pages import context_provider, page_view, render_page
 from core.protection import RateLimit, protected_form
 from core.search import providers as search_providers
 
+from .colours import HEX_COLOUR, darker
 from .forms import AccessibilityFeedbackForm
 from .models import AccessibilityStatementPage, SiteSettings
 from .selectors import search_pages
 from .services import FeedbackMessage, record_accessibility_feedback
 
+_favicon_bytes: bytes | None = None
+FAVICON_MAX_AGE = 7 * 24 * 3600
+# The stylesheet's address carries the colour, so a change shows at once.
+THEME_MAX_AGE = 24 * 3600
 SEARCH_PAGE_SIZE = 20
 SEARCH_MAX_QUERY = 200
 SECTION_SIZE = 10  # hits shown per app section; the section links to the rest
@@ -77,6 +84,34 @@ def search(request):
             "capped": any(section.capped for section in sections),
         },
     )
+
+
+@require_GET
+def favicon(request):
+    """/favicon.ico, which browsers ask for whatever the page links."""
+    global _favicon_bytes
+    if _favicon_bytes is None:
+        path = finders.find("img/favicon.ico")
+        if not path:
+            raise Http404
+        with open(path, "rb") as icon:
+            _favicon_bytes = icon.read()
+    response = HttpResponse(_favicon_bytes, content_type="image/x-icon")
+    patch_cache_control(response, public=True, max_age=FAVICON_MAX_AGE)
+    return response
+
+
+@require_GET
+def theme_css(request):
+    """The town's brand colour as CSS custom properties (the strict CSP allows
+    no inline styles). Validated on save, so it is always #rrggbb."""
+    colour = SiteSettings.for_request(request).brand_colour
+    css = ""
+    if HEX_COLOUR.match(colour or ""):
+        css = f":root {{ --brand: {colour}; --brand-dark: {darker(colour)}; }}\n"
+    response = HttpResponse(css, content_type="text/css; charset=utf-8")
+    patch_cache_control(response, public=True, max_age=THEME_MAX_AGE)
+    return response
 
 
 def page_not_found(request, exception=None):

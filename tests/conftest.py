@@ -34,6 +34,7 @@ COORDINATOR_PASSWORD = "korrekt-häst-batteri-häftklammer"
 def seed_test_content() -> None:
     from coordinator.trainings.demo import ensure_trainings_pages
     from foreningar.demo import (
+        ensure_for_associations_page,
         ensure_register_page,
         ensure_registration_page,
         ensure_vocabulary_translations,
@@ -43,7 +44,7 @@ def seed_test_content() -> None:
 
     pages = seed_site()
     ensure_vocabulary_translations()
-    ensure_registration_page(ensure_register_page())
+    ensure_for_associations_page(ensure_registration_page(ensure_register_page()))
     ensure_trainings_pages()
     ensure_coordinator_group(pages["home"])
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from .bulk import seed_associations, timed
 from .data import DEFAULT_DEMO_COUNT
 from .site import (
+    ensure_for_associations_page,
     ensure_register_page,
     ensure_registration_page,
     ensure_vocabulary_translations,
@@ -17,7 +18,7 @@ def seed_register(count: int = DEFAULT_DEMO_COUNT, seed: int = 2026) -> str:
     """Everything the register needs for the demo. Returns a console line."""
     translations = ensure_vocabulary_translations()
     register = ensure_register_page()
-    ensure_registration_page(register)
+    ensure_for_associations_page(ensure_registration_page(register))
     (created, total), elapsed = timed(seed_associations, count, seed, register)
     message = (
         f"Föreningsregistret: {created} nya föreningar, {total} totalt "

@@ -116,3 +116,62 @@ def ensure_vocabulary_translations() -> int:
         model.objects.bulk_create(new)
         created += len(new)
     return created
+
+
+def ensure_for_associations_page(registration: AssociationRegistrationPage | None):
+    """ "För föreningar" in the main menu: register, log in, get help. A plain
+    StandardPage the coordinator edits like any other page. Idempotent."""
+    from home.models import StandardPage
+
+    home = Site.objects.get(is_default_site=True).root_page
+    existing = StandardPage.objects.child_of(home).filter(slug="for-foreningar").first()
+    if existing is not None:
+        return existing
+    body = [
+        ("heading", {"text": "Ny i registret", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>Registrera föreningen så syns den i föreningsregistret. Du behöver "
+            "föreningens namn, en kort beskrivning och din egen e-postadress. Det "
+            "tar ungefär tio minuter och kostar inget.</p>",
+        ),
+    ]
+    if registration is not None:
+        body.append(
+            (
+                "call_to_action",
+                {
+                    "heading": "Registrera din förening",
+                    "text": "Koordinatorn granskar uppgifterna innan de visas.",
+                    "page": registration,
+                    "url": "",
+                    "button_text": "Till registreringen",
+                },
+            )
+        )
+    body += [
+        ("heading", {"text": "Redan registrerad", "level": "h2"}),
+        (
+            "paragraph",
+            '<p><a href="/min-forening/logga-in/">Logga in på Min förening</a> med en '
+            "länk som vi skickar till din e-post. Där håller du föreningens "
+            "uppgifter aktuella och lägger in evenemang.</p>",
+        ),
+        ("heading", {"text": "Behöver ni hjälp?", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>Välfärds- och föreningskoordinatorn hjälper med bidrag, stadgar, "
+            "styrelsearbete och samarbeten. Kontaktuppgifterna finns längst ned på "
+            "varje sida.</p>",
+        ),
+    ]
+    page = StandardPage(
+        title="För föreningar",
+        slug="for-foreningar",
+        intro="Registrera din förening, logga in på Min förening eller få hjälp "
+        "av koordinatorn.",
+        body=body,
+        show_in_menus=True,
+    )
+    home.add_child(instance=page)
+    return publish(page)

@@ -13,7 +13,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.forms.models import construct_instance
 from django.utils import timezone
-from django.utils.text import capfirst
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 from wagtail.images.fields import WagtailImageField
@@ -21,7 +21,7 @@ from wagtail.images.fields import WagtailImageField
 from core.i18n import default_language
 from core.protection import ProtectedFormMixin
 
-from ..identifiers import IdentifierKind, normalise_identifier
+from ..identifiers import IdentifierKind, infer_kind, normalise_identifier
 from ..models import (
     REGISTRATION_FIELDS,
     SELF_SERVICE_FIELDS,
@@ -39,6 +39,10 @@ from .fields import (
 )
 
 LOGO_MAX_BYTES = 5 * 1024 * 1024
+LOGO_MAX_SIZE_TEXT = "5 MB"  # LOGO_MAX_BYTES for people (tested against it)
+LOGO_HELP_TEXT = format_lazy(
+    _("JPG, PNG, GIF eller WebP, högst {size}."), size=LOGO_MAX_SIZE_TEXT
+)
 TITLE_MAX_LENGTH = 120  # a name people can read on a card; Page allows 255
 DESCRIPTION_MAX_LENGTH = 5000
 _DANGEROUS = re.compile(
@@ -121,8 +125,9 @@ class AssociationFieldsForm(forms.ModelForm):
                 "nytt stycke."
             ),
             "org_id": _(
-                "Svenskt organisationsnummer, finskt FO-nummer eller "
-                "föreningsregisternummer. Kontrolleras automatiskt."
+                "Svenskt organisationsnummer (t.ex. 802012-3454), finskt FO-nummer "
+                "(t.ex. 0737546-2) eller föreningsregisternummer. Vi känner igen "
+                "vilken sort det är."
             ),
             "website": _("Till exempel https://www.exempel.se"),
         }
@@ -169,6 +174,10 @@ class AssociationFieldsForm(forms.ModelForm):
         if "org_id" not in self.fields:
             return cleaned
         kind, value = cleaned.get("org_id_kind", ""), cleaned.get("org_id", "")
+        if value:
+            # A valid number says what kind it is; the select need not agree.
+            kind = infer_kind(value, kind) or kind
+            cleaned["org_id_kind"] = kind
         if value and not kind:
             self.add_error("org_id_kind", _("Välj vilken sorts nummer det är."))
         elif kind and not value and "org_id" not in self.errors:
@@ -217,7 +226,9 @@ class RegistrationForm(ProtectedFormMixin, AssociationFieldsForm):
             "kontaktuppgifter sparas för att kommunen ska kunna nå föreningen."
         ),
         error_messages={
-            "required": _("Du behöver samtycka för att vi ska kunna registrera er.")
+            "required": _(
+                "Kryssa i rutan för att samtycka. Utan samtycke kan vi inte registrera föreningen."
+            )
         },
     )
 
@@ -231,7 +242,6 @@ class ProfileForm(AssociationFieldsForm):
     logo = WagtailImageField(
         label=_("Ny logotyp"),
         required=False,
-        help_text=_("JPG, PNG, GIF eller WebP, högst 5 MB."),
     )
     logo_alt = TextField(
         label=_("Beskriv logotypen"),
@@ -249,6 +259,9 @@ class ProfileForm(AssociationFieldsForm):
     def __init__(self, *args, org_id_locked: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.org_id_locked = org_id_locked
+        # One limit, said once (clean_logo enforces it): Wagtail's help text
+        # names its own larger site-wide limit.
+        self.fields["logo"].help_text = LOGO_HELP_TEXT
         if org_id_locked:
             del self.fields["org_id_kind"]
             del self.fields["org_id"]
@@ -262,7 +275,12 @@ class ProfileForm(AssociationFieldsForm):
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")
         if logo and logo.size > LOGO_MAX_BYTES:
-            raise ValidationError(_("Bilden är för stor. Den får vara högst 5 MB."))
+            raise ValidationError(
+                format_lazy(
+                    _("Bilden är för stor. Den får vara högst {size}."),
+                    size=LOGO_MAX_SIZE_TEXT,
+                )
+            )
         return logo
 
     def clean(self):
@@ -278,10 +296,11 @@ class ProfileForm(AssociationFieldsForm):
 def fieldsets(form: forms.Form, layout) -> list[tuple[str, list]]:
     """Bound fields grouped for <fieldset>s; names missing from the form (a
     locked organisation number) are skipped."""
-    return [
+    groups = [
         (legend, [form[name] for name in names if name in form.fields])
         for legend, names in layout
     ]
+    return [(legend, fields) for legend, fields in groups if fields]
 
 
 REGISTRATION_LAYOUT = [
@@ -291,6 +310,15 @@ REGISTRATION_LAYOUT = [
     (
         _("Var och när ni träffas"),
         ["meeting_place_name", "street_address", "postcode", "town", "meeting_times"],
+    ),
+    (
+        _("Lokalens tillgänglighet"),
+        [
+            "step_free_access",
+            "accessible_toilet",
+            "hearing_loop",
+            "premises_accessibility",
+        ],
     ),
     (
         _("Föreningens kontaktuppgifter (visas publikt)"),

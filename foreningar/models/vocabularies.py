@@ -94,9 +94,13 @@ class VocabularySpec:
     model: type[Vocabulary]
     param: str  # the directory's GET parameter, Swedish like its addresses
     label: str | Promise  # the filter's label (singular)
-    on_card: bool = False  # shown on the directory's association cards
+    on_card: bool = False  # in the API's listing (cards show every vocabulary)
     help_text: str | Promise = ""
     icon: str = "tag"  # the admin menu's icon
+    any_label: str | Promise = ""  # the filter's "no filter" option
+    # A term meaning "every term of this facet" ("Hela kommunen"): an
+    # association carrying it matches whichever term the reader filters on.
+    wildcard_slug: str = ""
 
     @property
     def verbose_name(self) -> str | Promise:
@@ -115,6 +119,7 @@ VOCABULARIES: tuple[VocabularySpec, ...] = (
         param="verksamhet",
         label=_("Verksamhetsområde"),
         on_card=True,
+        any_label=_("Alla verksamhetsområden"),
     ),
     VocabularySpec(
         "target_groups",
@@ -122,6 +127,8 @@ VOCABULARIES: tuple[VocabularySpec, ...] = (
         param="malgrupp",
         label=_("Målgrupp"),
         icon="group",
+        any_label=_("Alla målgrupper"),
+        wildcard_slug="alla",
     ),
     VocabularySpec(
         "districts",
@@ -131,9 +138,16 @@ VOCABULARIES: tuple[VocabularySpec, ...] = (
         on_card=True,
         help_text=_("Var i kommunen föreningen har verksamhet."),
         icon="site",
+        any_label=_("Alla områden"),
+        wildcard_slug="hela-kommunen",
     ),
     VocabularySpec(
-        "languages", ActivityLanguage, param="sprak", label=_("Språk"), icon="globe"
+        "languages",
+        ActivityLanguage,
+        param="sprak",
+        label=_("Språk"),
+        icon="globe",
+        any_label=_("Alla språk"),
     ),
 )
 VOCABULARY_FIELDS: tuple[str, ...] = tuple(spec.field for spec in VOCABULARIES)

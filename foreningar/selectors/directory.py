@@ -20,7 +20,8 @@ from .facets import TOTAL, FacetOptions, counted_facets
 from .params import PAGE_SIZE, VOLUNTEERS_PARAM, DirectoryParams
 from .queries import filter_conditions, name_order_field, register_entries
 
-CARD_SPECS = tuple(spec for spec in VOCABULARIES if spec.on_card)
+# Cards show every vocabulary: the terms come with the entries, at no query.
+CARD_SPECS = VOCABULARIES
 # What a directory card shows of the page (and its URL needs).
 CARD_FIELDS = (
     "title",

@@ -160,8 +160,8 @@ def _replay(
         return
     for facets, skip in _groups(params):
         if any(
-            term_id not in terms.get(param, [])
-            for param, term_id in params.term_ids.items()
+            not set(params.matching_terms(param)) & set(terms.get(param, []))
+            for param in params.term_ids
             if param != skip
         ):
             continue
@@ -215,6 +215,25 @@ def resolve_filters(params: DirectoryParams, options: FacetOptions) -> None:
             params.notices.append(unknown_filter_notice(FACETS_BY_PARAM[param]))
         else:
             params.term_ids[param] = term_id
+            wildcard = FACETS_BY_PARAM[param].wildcard_slug
+            wildcard_id = next(
+                (o.id for o in options[param] if wildcard and o.slug == wildcard),
+                None,
+            )
+            if wildcard_id is not None and wildcard_id != term_id:
+                params.wildcard_ids[param] = wildcard_id
+
+
+def _option_count(counts: Counts, param: str, option: FacetOption, rows) -> int:
+    """How many associations choosing ``option`` would show: those carrying
+    it and, in a facet with a wildcard term, those carrying the wildcard."""
+    count = counts.get((param, option.id), 0)
+    wildcard = FACETS_BY_PARAM[param].wildcard_slug
+    if wildcard and option.slug != wildcard:
+        wildcard_id = next((o.id for o in rows if o.slug == wildcard), None)
+        if wildcard_id is not None:
+            count += counts.get((param, wildcard_id), 0)
+    return count
 
 
 def counted_facets(
@@ -232,7 +251,7 @@ def counted_facets(
         param: [
             replace(
                 option,
-                count=counts.get((param, option.id), 0),
+                count=_option_count(counts, param, option, rows),
                 selected=params.facets.get(param) == option.slug,
             )
             for option in rows

@@ -37,6 +37,8 @@ class DirectoryParams:
     facets: dict[str, str] = field(default_factory=dict)  # param → slug
     # param → term id, set once the slugs are checked against the vocabulary
     term_ids: dict[str, int] = field(default_factory=dict)
+    # param → the facet's wildcard term ("Hela kommunen"), matched as well
+    wildcard_ids: dict[str, int] = field(default_factory=dict)
     volunteers: bool = False
     sort: str = DEFAULT_SORT
     page: int = 1
@@ -45,6 +47,12 @@ class DirectoryParams:
     @property
     def is_filtered(self) -> bool:
         return bool(self.query or self.facets or self.volunteers)
+
+    def matching_terms(self, param: str) -> tuple[int, ...]:
+        """The terms that satisfy the filter on ``param``."""
+        wildcard = self.wildcard_ids.get(param)
+        term = self.term_ids[param]
+        return (term,) if wildcard is None else (term, wildcard)
 
     def cache_parts(self) -> tuple[Any, ...]:
         """What the filtered set depends on (not the sort or the page)."""

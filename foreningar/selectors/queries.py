@@ -50,12 +50,15 @@ def through_model(spec: VocabularySpec) -> type[Model]:
     return getattr(AssociationPage, spec.field).through
 
 
-def term_condition(register_id: int, facet: str, term_id: int) -> Q:
-    """Associations of the register carrying the term: an index-only range
-    scan of DirectoryTerm."""
-    ids = DirectoryTerm.objects.filter(
-        register_id=register_id, facet=facet, term_id=term_id
-    ).values("association_id")
+def term_condition(register_id: int, facet: str, term_id: int | tuple[int, ...]) -> Q:
+    """Associations of the register carrying the term (or any of the terms):
+    an index-only range scan of DirectoryTerm."""
+    terms = DirectoryTerm.objects.filter(register_id=register_id, facet=facet)
+    if isinstance(term_id, tuple):
+        terms = terms.filter(term_id__in=term_id)
+    else:
+        terms = terms.filter(term_id=term_id)
+    ids = terms.values("association_id")
     return Q(association_id__in=ids)
 
 
@@ -94,9 +97,11 @@ def filter_conditions(
     condition = Q()
     if params.query:
         condition &= search_condition(params.query, register_id)
-    for param, term_id in params.term_ids.items():
+    for param in params.term_ids:
         if param != skip:
-            condition &= term_condition(register_id, param, term_id)
+            condition &= term_condition(
+                register_id, param, params.matching_terms(param)
+            )
     if params.volunteers and skip != VOLUNTEERS_PARAM:
         condition &= term_condition(register_id, VOLUNTEERS_PARAM, 0)
     return condition

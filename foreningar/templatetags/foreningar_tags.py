@@ -5,11 +5,16 @@ from urllib.parse import urlsplit
 
 import nh3
 from django import template
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
+from core.i18n import current_language, page_url
+from home.caching import CHROME, CHROME_CACHE_SECONDS
+
 from ..jsonld import json_ld_text
 from ..richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
+from ..selectors.selfservice import registration_page
 
 register = template.Library()
 
@@ -47,3 +52,24 @@ def user_richtext(value: str) -> str:
         strip_comments=True,
     )
     return mark_safe(cleaned)
+
+
+@register.simple_tag(takes_context=True)
+def for_associations_links(context) -> dict[str, str]:
+    """Where an association starts: the registration form and the
+    representatives' login, in the reader's language."""
+    request = context.get("request")
+
+    def register_url() -> str:
+        page = registration_page()
+        return page_url(page, request) if page else ""
+
+    return {
+        # Cached with the site chrome, which any publish renews.
+        "register": CHROME.get_or_set(
+            ("registration-url", current_language()),
+            register_url,
+            CHROME_CACHE_SECONDS,
+        ),
+        "login": reverse("foreningar_selfservice:login"),
+    }

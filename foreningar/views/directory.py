@@ -32,6 +32,7 @@ from ..selectors import (
     newest_associations,
     parse_params,
     search_associations,
+    vocabulary_options,
 )
 
 
@@ -56,6 +57,7 @@ def directory_context(
         {
             "param": spec.param,
             "label": spec.label,
+            "any_label": spec.any_label or _("Alla"),
             "options": result.facets[spec.param],
             "selected": params.facets.get(spec.param, ""),
         }
@@ -100,6 +102,8 @@ class LazyCards:
                     "url": f"{self._index_url}{association.slug}/",
                     "areas": association.card_terms["activity_areas"],
                     "districts": association.card_terms["districts"],
+                    "target_groups": association.card_terms["target_groups"],
+                    "languages": association.card_terms["languages"],
                 }
                 for association in self._associations
             ]
@@ -167,6 +171,36 @@ def _active_filters(
     return active
 
 
+# The home page's topic shortcuts into the filtered directory: (param, slug).
+TOPICS = (
+    ("verksamhet", "idrott"),
+    ("verksamhet", "barn-och-unga"),
+    ("verksamhet", "seniorer"),
+    ("verksamhet", "kultur"),
+    ("verksamhet", "musik-och-kor"),
+    ("verksamhet", "funktionsratt"),
+    ("verksamhet", "integration"),
+    ("verksamhet", "miljo-och-natur"),
+)
+
+
+def topic_links(index_url: str) -> list[dict[str, str]]:
+    """Shortcuts for the topics that exist in the vocabulary (cached), in
+    the reader's language."""
+    options = vocabulary_options()
+    links = []
+    for param, slug in TOPICS:
+        option = next((o for o in options.get(param, []) if o.slug == slug), None)
+        if option is not None:
+            links.append(
+                {
+                    "label": option.label,
+                    "url": f"{index_url}?{urlencode({param: slug})}",
+                }
+            )
+    return links
+
+
 def home_section(request: HttpRequest, context) -> str:
     """Search box into the directory and the newest associations, for the
     home page."""
@@ -179,6 +213,7 @@ def home_section(request: HttpRequest, context) -> str:
         {
             "index_url": index_url,
             "index_page": index_page,
+            "topics": topic_links(index_url),
             "cards": [
                 {"page": association, "url": f"{index_url}{association.slug}/"}
                 for association in newest_associations(index_page, 4)

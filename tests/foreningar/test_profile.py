@@ -90,7 +90,9 @@ def test_profile_shows_everything_public_in_structure(client, association):
     assert listed["Webbplats"] == "norrbybk.example"
     html = response.content.decode()
     assert "<b>två gånger</b>" in html
-    assert "Entré utan trappsteg: ja" in html
+    access = [li.get_text(strip=True) for li in soup.select(".accessibility-facts li")]
+    assert access == ["Entré utan trappsteg"]  # only what is known
+    assert "uppgift saknas" not in html
     assert "Organisationsnummer (Sverige): 802012-3454" in html
     assert 'href="tel:040123' in html
     assert '<meta name="description" content="Fotboll för barn och unga.">' in html

@@ -155,15 +155,17 @@ def test_admin_gets_its_own_looser_csp(client, site_root):
 
 def test_home_page_query_count(client, demo_site, django_assert_max_num_queries):
     client.get("/")  # warm the site-root and site-chrome caches
-    # 8 for the page, +1: the grants app's section looks up the grants section.
-    with django_assert_max_num_queries(9):
+    # 8 for the page, +1: the grants app's section looks up the grants section,
+    # +1: the site settings (town name, logo, brand colour) in the header.
+    with django_assert_max_num_queries(10):
         response = client.get("/")
     assert response.status_code == 200
 
 
 def test_standard_page_query_count(client, demo_site, django_assert_max_num_queries):
     client.get("/om/")
-    with django_assert_max_num_queries(8):
+    # +1: the site settings (town name, logo, brand colour) in the header.
+    with django_assert_max_num_queries(9):
         response = client.get("/om/")
     assert response.status_code == 200
 
