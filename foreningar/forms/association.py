@@ -13,12 +13,13 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.forms.models import construct_instance
 from django.utils import timezone
-from django.utils.text import capfirst
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
-from wagtail.images.fields import WagtailImageField
 
 from core.i18n import default_language
+from core.images import ImageUploadField
+from core.images.limits import help_text as upload_help_text
 from core.protection import ProtectedFormMixin
 
 from ..identifiers import IdentifierKind, normalise_identifier
@@ -29,6 +30,7 @@ from ..models import (
     AssociationPage,
     vocabulary_spec,
 )
+from ..models.logos import LOGO_RULES
 from ..richtext import plain_to_richtext, richtext_to_plain
 from .fields import (
     EmailAddressField,
@@ -38,7 +40,6 @@ from .fields import (
     postcode_validator,
 )
 
-LOGO_MAX_BYTES = 5 * 1024 * 1024
 TITLE_MAX_LENGTH = 120  # a name people can read on a card; Page allows 255
 DESCRIPTION_MAX_LENGTH = 5000
 _DANGEROUS = re.compile(
@@ -228,10 +229,18 @@ class RegistrationForm(ProtectedFormMixin, AssociationFieldsForm):
 class ProfileForm(AssociationFieldsForm):
     """What a representative may change; the coordinator approves it."""
 
-    logo = WagtailImageField(
+    logo = ImageUploadField(
         label=_("Ny logotyp"),
         required=False,
-        help_text=_("JPG, PNG, GIF eller WebP, högst 5 MB."),
+        help_text=format_lazy(
+            "{} {}",
+            upload_help_text(),
+            format_lazy(
+                _("Minst {side} × {side} bildpunkter, ingen animering."),
+                side=LOGO_RULES["min_side"],
+            ),
+        ),
+        **LOGO_RULES,
     )
     logo_alt = TextField(
         label=_("Beskriv logotypen"),
@@ -258,12 +267,6 @@ class ProfileForm(AssociationFieldsForm):
         if year and year > timezone.localdate().year:
             raise ValidationError(_("Året kan inte ligga i framtiden."))
         return year
-
-    def clean_logo(self):
-        logo = self.cleaned_data.get("logo")
-        if logo and logo.size > LOGO_MAX_BYTES:
-            raise ValidationError(_("Bilden är för stor. Den får vara högst 5 MB."))
-        return logo
 
     def clean(self):
         cleaned = super().clean()
