@@ -3,8 +3,8 @@ admin image form, renditions that never break a page, and serving media in
 development."""
 
 from .fields import ImageUploadField, reencode
-from .rules import check_shape, check_stored_image
 from .renditions import safe_rendition
+from .rules import check_shape, check_stored_image
 
 __all__ = [
     "ImageUploadField",

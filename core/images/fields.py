@@ -125,7 +125,7 @@ class ImageUploadField(WagtailImageField):
             upload = super().to_python(data)
         except ValidationError:
             raise
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             # Pillow's decoders raise OSError, SyntaxError, ValueError, struct
             # errors … on hostile or broken files: all of them mean "not an image".
             raise self._invalid() from error
@@ -135,7 +135,7 @@ class ImageUploadField(WagtailImageField):
             return self.clean_copy(upload)
         except ValidationError:
             raise
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             raise self._invalid() from error
 
     def _invalid(self) -> ValidationError:

@@ -59,7 +59,7 @@ def frame_count(image) -> int:
             if opened.format == "MPO":  # a phone's JPEG with a preview frame
                 return 1
             return getattr(opened, "n_frames", 1)
-    except Exception:  # noqa: BLE001
+    except Exception:
         logger.warning("Image %s could not be opened.", image.pk, exc_info=True)
         return 1
 
