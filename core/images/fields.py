@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import warnings
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -24,7 +25,7 @@ from PIL import ImageOps
 from wagtail.images.fields import WagtailImageField
 
 from . import limits
-from .rules import check_shape
+from .rules import check_shape, frames_of
 
 # Metadata a clean copy leaves out (Pillow copies some of it from ``info``).
 _METADATA = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop", "extension")
@@ -103,7 +104,7 @@ class ImageUploadField(WagtailImageField):
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
-        if isinstance(widget, FileInput) and "accept" not in widget.attrs:
+        if isinstance(widget, FileInput):
             attrs["accept"] = limits.accept_attribute()
         return attrs
 
@@ -122,40 +123,61 @@ class ImageUploadField(WagtailImageField):
                 code="file_too_large",
             )
         try:
+            # Pillow reads only the header here; Willow (Wagtail's check)
+            # would decode every pixel to learn the size, and count one frame.
+            self.check_header(data)
             upload = super().to_python(data)
+            if upload is None:
+                return None
+            return self.clean_copy(upload)
         except ValidationError:
             raise
         except Exception as error:
             # Pillow's decoders raise OSError, SyntaxError, ValueError, struct
             # errors … on hostile or broken files: all of them mean "not an image".
-            raise self._invalid() from error
-        if upload is None:
-            return None
-        try:
-            return self.clean_copy(upload)
-        except ValidationError:
-            raise
-        except Exception as error:
-            raise self._invalid() from error
+            raise ValidationError(
+                self.error_messages["invalid_image"], code="invalid"
+            ) from error
 
-    def _invalid(self) -> ValidationError:
-        return ValidationError(self.error_messages["invalid_image"], code="invalid")
+    def check_header(self, data) -> None:
+        """Pixels (width × height × frames) and shape from the header alone."""
+        if not hasattr(data, "seek"):
+            return  # Wagtail's own checks handle raw content
+        data.seek(0)
+        try:
+            with warnings.catch_warnings():
+                # The limit below is lower than Pillow's warning threshold.
+                warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+                with PILImage.open(data) as image:
+                    width, height = image.size
+                    frames = frames_of(image)
+        except PILImage.DecompressionBombError:
+            width, height, frames = 0, 0, 0
+        finally:
+            data.seek(0)
+        pixels = width * height * frames
+        if self.max_image_pixels and (not frames or pixels > self.max_image_pixels):
+            raise ValidationError(
+                self.error_messages["file_too_many_pixels"], code="file_too_many_pixels"
+            )
+        check_shape(
+            width,
+            height,
+            frames,
+            min_side=self.min_side,
+            max_side=self.max_side,
+            allow_animated=self.allow_animated,
+        )
+
+    def check_image_pixel_size(self, f):
+        """Done by ``check_header`` before Wagtail's checks."""
 
     def clean_copy(self, upload) -> SimpleUploadedFile:
         """Decode the whole image (a truncated file fails here, not when a
         page shows it) and return a freshly encoded copy of it."""
         upload.seek(0)
         with PILImage.open(upload) as image:
-            frames = 1 if image.format == "MPO" else getattr(image, "n_frames", 1)
-            check_shape(
-                image.width,
-                image.height,
-                frames,
-                min_side=self.min_side,
-                max_side=self.max_side,
-                allow_animated=self.allow_animated,
-            )
-            content = reencode(image, frames)
+            content = reencode(image, frames_of(image))
         name = os.path.basename(upload.name)
         return SimpleUploadedFile(name, content, upload.content_type)
 

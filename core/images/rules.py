@@ -51,14 +51,20 @@ def check_shape(
         )
 
 
+def frames_of(image: PILImage.Image) -> int:
+    """Frames of an opened image, read from its header where the format has
+    one (GIF is scanned block by block, nothing decoded)."""
+    if image.format == "MPO":  # a phone's JPEG with a preview image: one picture
+        return 1
+    return getattr(image, "n_frames", 1)
+
+
 def frame_count(image) -> int:
     """Frames of a stored Wagtail image; 1 when its file cannot be read (a
     missing file is the renditions' problem, not the editor's)."""
     try:
         with image.open_file() as file, PILImage.open(file) as opened:
-            if opened.format == "MPO":  # a phone's JPEG with a preview frame
-                return 1
-            return getattr(opened, "n_frames", 1)
+            return frames_of(opened)
     except Exception:
         logger.warning("Image %s could not be opened.", image.pk, exc_info=True)
         return 1
