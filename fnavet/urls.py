@@ -28,8 +28,14 @@ if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
+    from core.images.media import serve_media
+
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Media as production's web server must serve it (README): no sniffing,
+    # nothing but images and PDFs shown inline.
+    urlpatterns += static(
+        settings.MEDIA_URL, serve_media, document_root=settings.MEDIA_ROOT
+    )
 
 urlpatterns += i18n_patterns(
     path("sok/", home_views.search, name="search"),

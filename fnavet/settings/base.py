@@ -162,6 +162,10 @@ STORAGES = {
     },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request bodies without files; uploads above this go to a temporary file on
+# disk instead of memory. The web server caps the whole body (README).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Email. EMAIL_URL (smtp://user:pass@host:port) overrides the backend everywhere.
 DEFAULT_FROM_EMAIL = os.environ.get(
@@ -210,7 +214,16 @@ WAGTAILSEARCH_BACKENDS = {
     # PostgreSQL full-text search on PostgreSQL, a simple fallback on SQLite.
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+# Uploaded images (core.images reads these for help texts, the file input's
+# accept, the validators and the admin). Formats people upload and Pillow
+# re-encodes cleanly; no SVG (script), no AVIF/HEIC (not every browser shows them).
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Width × height × frames (Wagtail counts the frames): a 16 MP photo, or a
+# 120 × 120 GIF of about 1 100 frames. Making a rendition of the largest image
+# allowed takes a worker about 64 MB more, not 700.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 16_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.forms.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "txt", "csv", "pptx"]
 # Review notices go to the reviewing group (Koordinatorer) only: one email per
 # change each, not a second copy to every superuser. They are sent from a task

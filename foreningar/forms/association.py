@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
-from wagtail.images.fields import WagtailImageField
 
 from core.i18n import default_language
+from core.images import ImageUploadField
+from core.images.limits import help_text as upload_help_text
 from core.protection import ProtectedFormMixin
 
 from ..identifiers import IdentifierKind, infer_kind, normalise_identifier
@@ -29,6 +30,7 @@ from ..models import (
     AssociationPage,
     vocabulary_spec,
 )
+from ..models.logos import LOGO_RULES
 from ..richtext import plain_to_richtext, richtext_to_plain
 from .fields import (
     EmailAddressField,
@@ -38,11 +40,6 @@ from .fields import (
     postcode_validator,
 )
 
-LOGO_MAX_BYTES = 5 * 1024 * 1024
-LOGO_MAX_SIZE_TEXT = "5 MB"  # LOGO_MAX_BYTES for people (tested against it)
-LOGO_HELP_TEXT = format_lazy(
-    _("JPG, PNG, GIF eller WebP, högst {size}."), size=LOGO_MAX_SIZE_TEXT
-)
 TITLE_MAX_LENGTH = 120  # a name people can read on a card; Page allows 255
 DESCRIPTION_MAX_LENGTH = 5000
 _DANGEROUS = re.compile(
@@ -239,9 +236,18 @@ class RegistrationForm(ProtectedFormMixin, AssociationFieldsForm):
 class ProfileForm(AssociationFieldsForm):
     """What a representative may change; the coordinator approves it."""
 
-    logo = WagtailImageField(
+    logo = ImageUploadField(
         label=_("Ny logotyp"),
         required=False,
+        help_text=format_lazy(
+            "{} {}",
+            upload_help_text(),
+            format_lazy(
+                _("Minst {side} × {side} bildpunkter, ingen animering."),
+                side=LOGO_RULES["min_side"],
+            ),
+        ),
+        **LOGO_RULES,
     )
     logo_alt = TextField(
         label=_("Beskriv logotypen"),
@@ -259,9 +265,6 @@ class ProfileForm(AssociationFieldsForm):
     def __init__(self, *args, org_id_locked: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.org_id_locked = org_id_locked
-        # One limit, said once (clean_logo enforces it): Wagtail's help text
-        # names its own larger site-wide limit.
-        self.fields["logo"].help_text = LOGO_HELP_TEXT
         if org_id_locked:
             del self.fields["org_id_kind"]
             del self.fields["org_id"]
@@ -271,17 +274,6 @@ class ProfileForm(AssociationFieldsForm):
         if year and year > timezone.localdate().year:
             raise ValidationError(_("Året kan inte ligga i framtiden."))
         return year
-
-    def clean_logo(self):
-        logo = self.cleaned_data.get("logo")
-        if logo and logo.size > LOGO_MAX_BYTES:
-            raise ValidationError(
-                format_lazy(
-                    _("Bilden är för stor. Den får vara högst {size}."),
-                    size=LOGO_MAX_SIZE_TEXT,
-                )
-            )
-        return logo
 
     def clean(self):
         cleaned = super().clean()

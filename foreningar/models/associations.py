@@ -25,18 +25,19 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.forms import web_address
+from core.images.api import SafeImageRenditionField
 from core.pages import DelegatingPageMixin
 
 from ..caching import REGISTER, RESTRICTIONS
 from ..identifiers import IdentifierKind, normalise_identifier
 from ..serializers import KeywordListField, VocabularyListField
+from .logos import logo_error
 from .vocabularies import VOCABULARIES, VOCABULARY_FIELDS
 
 DESCRIPTION_FEATURES = ["bold", "italic", "ul", "ol", "link"]
@@ -169,7 +170,7 @@ PUBLIC_API_FIELDS = (
     + [APIField(name, serializer=VocabularyListField()) for name in VOCABULARY_FIELDS]
     + [
         APIField("keywords", serializer=KeywordListField()),
-        APIField("logo", serializer=ImageRenditionField(LOGO_SPEC, read_only=True)),
+        APIField("logo", serializer=SafeImageRenditionField(LOGO_SPEC, read_only=True)),
     ]
 )
 
@@ -460,6 +461,8 @@ class AssociationPage(DelegatingPageMixin, Page):
                         ) % {"name": duplicate.title}
         if self.founded_year and self.founded_year > _current_year():
             errors["founded_year"] = _("Året kan inte ligga i framtiden.")
+        if logo_problem := logo_error(self):
+            errors["logo"] = logo_problem
         if errors:
             raise ValidationError(errors)
 

@@ -30,6 +30,8 @@ def logo_collection() -> Collection:
 
 
 def create_logo(uploaded_file, alt_text: str, association_title: str):
+    """A library image from an upload that ``ImageUploadField`` cleaned; the
+    caller deletes its file if the change fails (``delete_logo_file``)."""
     Image = get_image_model()
     image = Image(
         title=f"Logotyp: {association_title}"[:255],
@@ -42,7 +44,13 @@ def create_logo(uploaded_file, alt_text: str, association_title: str):
     return image
 
 
-@transaction.atomic
+def delete_logo_file(image) -> None:
+    """The file a rolled-back logo left in storage (the database forgets the
+    row; storage does not). No renditions exist yet: nothing showed it."""
+    if image.file.name:
+        image.file.storage.delete(image.file.name)
+
+
 def submit_profile_change(
     association: AssociationPage,
     representative: Representative,
@@ -52,7 +60,22 @@ def submit_profile_change(
 ) -> Revision:
     """Save the changes (``data`` as ``fields.to_data`` makes it) as a new
     revision and submit it for review. The live page stays as it is until
-    the coordinator approves."""
+    the coordinator approves. A failure leaves no logo file behind."""
+    written = []
+    try:
+        with transaction.atomic():
+            return _submit_profile_change(
+                association, representative, data, logo_file, logo_alt, written
+            )
+    except BaseException:
+        for image in written:
+            delete_logo_file(image)
+        raise
+
+
+def _submit_profile_change(
+    association, representative, data, logo_file, logo_alt, written
+) -> Revision:
     page = association.get_latest_revision_as_object()
     fields = [
         name
@@ -62,6 +85,7 @@ def submit_profile_change(
     apply_data(page, data, fields)
     if logo_file is not None:
         page.logo = create_logo(logo_file, logo_alt, page.title)
+        written.append(page.logo)
     if not page.live:
         page.save()
     revision = page.save_revision(user=None, log_action=True)
