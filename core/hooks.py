@@ -40,7 +40,7 @@ HOME_SECTIONS = "fnavet_home_sections"
 # () -> [(name, APIViewSet)]: endpoints of the public API under /api/v2/.
 API_ENDPOINTS = "fnavet_api_endpoints"
 
-# () -> {"reply_to": [...], "sender_name": str, "sender_title": str}: defaults
+# () -> {"reply_to": [...], "sender_name", "sender_title", "phone"}: defaults
 # for every email the site sends (the coordinator answers replies).
 EMAIL_DEFAULTS = "fnavet_email_defaults"
 

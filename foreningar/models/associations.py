@@ -37,6 +37,7 @@ from core.pages import DelegatingPageMixin
 from ..caching import REGISTER, RESTRICTIONS
 from ..identifiers import IdentifierKind, normalise_identifier
 from ..serializers import KeywordListField, VocabularyListField
+from .review import SubmissionPanel
 from .vocabularies import VOCABULARIES, VOCABULARY_FIELDS
 
 DESCRIPTION_FEATURES = ["bold", "italic", "ul", "ol", "link"]
@@ -322,6 +323,7 @@ class AssociationPage(DelegatingPageMixin, Page):
     )
 
     profile_panels = [
+        SubmissionPanel(),
         FieldPanel("title", heading=_("Föreningens namn")),
         FieldPanel("short_description"),
         FieldPanel("description"),

@@ -19,6 +19,7 @@ from home.services import COORDINATOR_GROUP, default_site_settings
 from ..models import (
     AssociationPage,
     AssociationRegistrationPage,
+    RegistrationApplication,
     Representative,
 )
 
@@ -182,3 +183,14 @@ def associations_due_for_reminder(now: datetime.datetime) -> QuerySet[Associatio
         .exclude(verification_reminder__reminder_sent_at__gte=recently)
         .distinct()
     )
+
+
+def pending_access_requests(limit: int = 10):
+    """Requests for access waiting for the coordinator, oldest first, and how
+    many there are in all (two queries)."""
+    queryset = RegistrationApplication.objects.filter(
+        kind=RegistrationApplication.Kind.ACCESS,
+        status=RegistrationApplication.Status.ACCESS_REQUESTED,
+        association__isnull=False,
+    ).order_by("created_at")
+    return list(queryset.select_related("association")[:limit]), queryset.count()

@@ -1,6 +1,7 @@
 """Self-service domain actions. Views, forms, signal receivers and commands
 stay thin and call these."""
 
+from .access import approve_access_request, refuse_access_request
 from .auth import (
     current_representative,
     login_with_token,
@@ -66,6 +67,8 @@ __all__ = [
     "REPRESENTATIVE_SESSION",
     "VERIFY",
     "Applicant",
+    "approve_access_request",
+    "refuse_access_request",
     "LastRepresentativeError",
     "SelfServiceError",
     "application_for_link",

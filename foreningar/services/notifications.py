@@ -16,6 +16,10 @@ from ..selectors.selfservice import coordinator_emails, representatives_of
 from .links import EMAIL_DIR, absolute_url, login_link_context
 
 
+# The access request in the admin (foreningar.views.admin.AccessRequestViewSet).
+ACCESS_REQUEST_ADMIN_URL = "atkomstbegaranden:inspect"
+
+
 def email_representatives(
     association: AssociationPage, name: str, context: dict | None = None
 ) -> None:
@@ -42,7 +46,7 @@ def notify_access_requested(application: RegistrationApplication) -> None:
         "application": application,
         "association": association,
         "admin_url": absolute_url(
-            reverse("wagtailadmin_pages:edit", args=[association.pk])
+            reverse(ACCESS_REQUEST_ADMIN_URL, args=[application.pk])
         ),
         "my_url": absolute_url(reverse("foreningar_selfservice:dashboard")),
     }
@@ -65,7 +69,10 @@ def notify_access_requested(application: RegistrationApplication) -> None:
     log(
         instance=association,
         action="foreningar.access_requested",
-        data={"application_id": application.pk},
+        data={
+            "application_id": application.pk,
+            "representative_name": application.applicant_name,
+        },
     )
 
 
