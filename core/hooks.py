@@ -44,6 +44,11 @@ API_ENDPOINTS = "fnavet_api_endpoints"
 # for every email the site sends (the coordinator answers replies).
 EMAIL_DEFAULTS = "fnavet_email_defaults"
 
+# (event, instance, user) -> core.workflow_mail.WorkflowEmail | None: the
+# project's own message for a workflow event ("submitted", "approved",
+# "rejected") about the app's objects; None leaves it to Wagtail's templates.
+WORKFLOW_EMAILS = "fnavet_workflow_emails"
+
 # () -> core.country code ("fi", "se"): the country the site serves, when an
 # app stores it (site settings); the COUNTRY setting otherwise.
 COUNTRY = "fnavet_country"

@@ -5,6 +5,8 @@ register's place in the rest of the site (hooks from ``core.hooks``)."""
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
@@ -14,6 +16,7 @@ from core import hooks as fnavet_hooks
 from core.demo import DemoOption, DemoSeeder
 from core.search import SearchProvider
 
+from . import services
 from .api import AssociationsAPIViewSet
 from .models import AssociationPage
 from .views.admin import (
@@ -143,6 +146,40 @@ def add_access_requests_panel(request, panels):
 
 
 # --- the register in the rest of the site --------------------------------------
+
+
+@hooks.register(fnavet_hooks.WORKFLOW_EMAILS)
+def association_review_email(event, instance, user):
+    return services.review_email(event, instance, user)
+
+
+@hooks.register("after_edit_page")
+def confirm_review_decision(request, page):
+    """A clear word after "Godkänn" or "Begär ändringar" on the review page."""
+    action = request.POST.get("workflow-action-name")
+    if not isinstance(page.specific, AssociationPage) or action not in {
+        "approve",
+        "reject",
+    }:
+        return
+    if action == "approve":
+        messages.success(
+            request,
+            _t(
+                "%(name)s är godkänd och publicerad. Föreningens kontaktpersoner "
+                "har fått ett e-postmeddelande."
+            )
+            % {"name": page.title},
+        )
+    else:
+        messages.success(
+            request,
+            _t(
+                "Ändringar begärda för %(name)s. Föreningens kontaktpersoner har "
+                "fått din kommentar per e-post."
+            )
+            % {"name": page.title},
+        )
 
 
 @hooks.register(fnavet_hooks.PUBLIC_PAGE_EXCLUSIONS)

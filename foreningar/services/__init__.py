@@ -28,6 +28,7 @@ from .notifications import (
     handle_workflow_approved,
     handle_workflow_rejected,
     notify_access_requested,
+    review_email,
 )
 from .profile import (
     confirm_data_unchanged,
@@ -96,6 +97,7 @@ __all__ = [
     "remove_representative",
     "representative_for_link",
     "request_access",
+    "review_email",
     "request_login_link",
     "resend_verification",
     "send_verification_email",

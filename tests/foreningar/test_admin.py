@@ -4,6 +4,9 @@ dashboard panel, representatives and vocabularies listings."""
 
 from __future__ import annotations
 
+import html as html_lib
+import re
+
 import pytest
 from django.core import mail
 from django.db import connection
@@ -163,7 +166,9 @@ def test_access_request_inspect_view_is_readable(coordinator_client, make_associ
 
 def test_access_decision_needs_post(coordinator_client, make_association):
     application = _access_request(make_association())
-    assert coordinator_client.get(f"{ACCESS}{application.pk}/godkann/").status_code == 405
+    assert (
+        coordinator_client.get(f"{ACCESS}{application.pk}/godkann/").status_code == 405
+    )
 
 
 def test_dashboard_lists_pending_access_requests(coordinator_client, make_association):
@@ -206,3 +211,83 @@ def test_vocabulary_listing_one_row_per_term_with_translations(coordinator_clien
     assert "Suomi" in html and "English" in html
     rows = html.count('class="title"')
     assert rows <= ActivityArea.objects.filter(locale__language_code="sv").count() + 1
+
+
+def test_coordinator_notified_of_new_registration_with_project_email(
+    client, registration_page, registration_data, coordinator_user
+):
+    mail.outbox = []
+    application = register_and_confirm(client, registration_data)
+    (message,) = [m for m in mail.outbox if coordinator_user.email in m.to]
+    assert message.subject == "Ny registrering: Norrbyns schackklubb"
+    assert "Aino Andersson, Ordförande" in message.body
+    page = application.association
+    assert f"/admin/pages/{page.pk}/edit/" in message.body
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html" and "Granska och godkänn" in html
+
+
+def test_coordinator_notified_of_change_with_comparison_link(
+    coordinator_user, make_association, make_rep
+):
+    association = make_association(title="Norrby IF")
+    rep = make_rep(association, email="kassor@example.org", name="Kim Kassör")
+    mail.outbox = []
+    services.submit_profile_change(association, rep, {"short_description": "Nytt."})
+    (message,) = [m for m in mail.outbox if coordinator_user.email in m.to]
+    assert message.subject == "Ändring väntar på granskning: Norrby IF"
+    assert "Kim Kassör, Kassör" in message.body
+    assert "/revisions/compare/live..." in message.body
+
+
+def test_approval_on_review_page_confirms_in_admin(
+    client, coordinator_client, registration_page, registration_data
+):
+    application = register_and_confirm(client, registration_data)
+    page = application.association
+    edit = f"/admin/pages/{page.pk}/edit/"
+    response = coordinator_client.post(
+        edit,
+        {
+            **_edit_post_data(coordinator_client, edit),
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+        },
+        follow=True,
+    )
+    page.refresh_from_db()
+    assert page.live, response.content.decode()[:3000]
+    assert "är godkänd och publicerad" in response.content.decode()
+
+
+def _edit_post_data(client, url):
+    """The edit form's current values, as a browser would post them."""
+    html = client.get(url).content.decode()
+    data = {}
+    for match in re.finditer(r"<input[^>]*>", html):
+        tag = match.group(0)
+        name = re.search(r'name="([^"]+)"', tag)
+        if not name:
+            continue
+        kind = re.search(r'type="([^"]+)"', tag)
+        value = re.search(r'value="([^"]*)"', tag)
+        if kind and kind.group(1) in {"checkbox", "radio"}:
+            if "checked" in tag:
+                data.setdefault(name.group(1), []).append(
+                    value.group(1) if value else "on"
+                )
+            continue
+        if kind and kind.group(1) in {"submit", "button", "file"}:
+            continue
+        data[name.group(1)] = html_lib.unescape(value.group(1)) if value else ""
+    for match in re.finditer(
+        r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', html, re.S
+    ):
+        data[match.group(1)] = html_lib.unescape(match.group(2))
+    for match in re.finditer(
+        r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', html, re.S
+    ):
+        selected = re.findall(r'<option value="([^"]*)"[^>]*selected', match.group(2))
+        if selected:
+            data[match.group(1)] = selected if len(selected) > 1 else selected[0]
+    return data
