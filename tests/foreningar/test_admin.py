@@ -291,3 +291,25 @@ def _edit_post_data(client, url):
         if selected:
             data[match.group(1)] = selected if len(selected) > 1 else selected[0]
     return data
+
+
+def test_workflow_report_names_the_representative(
+    coordinator_client, make_association, make_rep
+):
+    for n in range(3):
+        association = make_association(title=f"Klubb {n}")
+        rep = make_rep(association, email=f"r{n}@example.org", name=f"Rep Nummer{n}")
+        services.submit_profile_change(association, rep, {"short_description": "Ny."})
+    with CaptureQueriesContext(connection) as queries:
+        html = coordinator_client.get("/admin/reports/workflow/").content.decode()
+    assert all(f"Rep Nummer{n}" in html for n in range(3))
+    association = make_association(title="Klubb 4")
+    rep = make_rep(association, email="r4@example.org", name="Rep Nummer4")
+    services.submit_profile_change(association, rep, {"short_description": "Ny."})
+    with CaptureQueriesContext(connection) as more:
+        html = coordinator_client.get("/admin/reports/workflow/").content.decode()
+    assert "Rep Nummer4" in html
+    requester_queries = [q for q in more if "wagtailcore_pagelogentry" in q["sql"]]
+    assert len(requester_queries) <= len(
+        [q for q in queries if "wagtailcore_pagelogentry" in q["sql"]]
+    )

@@ -52,3 +52,51 @@ def test_feedback_has_its_own_menu_item(coordinator_client):
     listing = coordinator_client.get(INDEX)
     assert listing.status_code == 200
     assert "12 dagar kvar" in listing.content.decode()
+
+
+def test_site_follows_site_url_in_sitemap_and_api(client, settings, make_association):
+    from wagtail.models import Site
+
+    from home.services import sync_default_site
+
+    settings.SITE_URL = "https://foreningar.exempelstad.fi"
+    sync_default_site()
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("foreningar.exempelstad.fi", 443)
+    page = make_association(title="Norrby IF")
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "https://foreningar.exempelstad.fi/foreningar/" in sitemap
+    assert "localhost" not in sitemap
+    data = client.get(f"/api/v2/associations/{page.pk}/").json()
+    assert data["meta"]["html_url"].startswith("https://foreningar.exempelstad.fi/")
+    sync_default_site("http://127.0.0.1:8000")
+    site.refresh_from_db()
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
+
+
+def test_association_emails_reply_to_and_signed_by_coordinator(
+    coordinator_client, make_association
+):
+    from django.core import mail
+
+    from foreningar.factories import RegistrationApplicationFactory
+    from foreningar.models import RegistrationApplication
+    from home.services import default_site_settings
+
+    site_settings = default_site_settings()
+    site_settings.coordinator_name = "Karin Koordinator"
+    site_settings.email = "koordinator@exempelstad.fi"
+    site_settings.phone = "040 123 4567"
+    site_settings.save()
+    application = RegistrationApplicationFactory(
+        kind=RegistrationApplication.Kind.ACCESS,
+        status=RegistrationApplication.Status.ACCESS_REQUESTED,
+        association=make_association(title="Norrby IF"),
+        applicant_email="sara@example.org",
+    )
+    mail.outbox = []
+    coordinator_client.post(f"/admin/atkomstbegaranden/{application.pk}/godkann/")
+    (message,) = mail.outbox
+    assert message.reply_to == ["koordinator@exempelstad.fi"]
+    assert "Karin Koordinator" in message.body and "040 123 4567" in message.body
+    assert "Karin Koordinator" in message.alternatives[0][0]
