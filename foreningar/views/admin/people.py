@@ -76,18 +76,16 @@ class RepresentativeIndexView(generic.IndexView):
 
 
 class RepresentativeFilterSet(WagtailFilterSet):
+    """Language as a choice of sv/fi/en. No filter by association: a select of
+    thousands of associations; search and the association column do that."""
+
     language = django_filters.ChoiceFilter(
         label=_("Språk för e-post"), choices=settings.LANGUAGES
-    )
-    association = django_filters.ModelChoiceFilter(
-        label=_("Förening"),
-        field_name="links__association",
-        queryset=AssociationPage.objects.order_by("title").only("pk", "title"),
     )
 
     class Meta:
         model = Representative
-        fields = ["language", "association"]
+        fields = ["language"]
 
 
 class RepresentativeViewSet(ModelViewSet):
