@@ -21,7 +21,12 @@ from .tasks import send_email
 
 def email_defaults() -> dict[str, Any]:
     """Reply-To and signature from the apps (the coordinator's contact)."""
-    defaults: dict[str, Any] = {"reply_to": [], "sender_name": "", "sender_title": ""}
+    defaults: dict[str, Any] = {
+        "reply_to": [],
+        "sender_name": "",
+        "sender_title": "",
+        "phone": "",
+    }
     for values in hooks.collect(hooks.EMAIL_DEFAULTS):
         defaults.update({key: value for key, value in values.items() if value})
     return defaults

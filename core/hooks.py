@@ -40,9 +40,14 @@ HOME_SECTIONS = "fnavet_home_sections"
 # () -> [(name, APIViewSet)]: endpoints of the public API under /api/v2/.
 API_ENDPOINTS = "fnavet_api_endpoints"
 
-# () -> {"reply_to": [...], "sender_name": str, "sender_title": str}: defaults
+# () -> {"reply_to": [...], "sender_name", "sender_title", "phone"}: defaults
 # for every email the site sends (the coordinator answers replies).
 EMAIL_DEFAULTS = "fnavet_email_defaults"
+
+# (event, instance, user) -> core.workflow_mail.WorkflowEmail | None: the
+# project's own message for a workflow event ("submitted", "approved",
+# "rejected") about the app's objects; None leaves it to Wagtail's templates.
+WORKFLOW_EMAILS = "fnavet_workflow_emails"
 
 # () -> core.country code ("fi", "se"): the country the site serves, when an
 # app stores it (site settings); the COUNTRY setting otherwise.

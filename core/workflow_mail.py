@@ -6,15 +6,41 @@ Wagtail connects four notifier objects in ``wagtail.admin``'s ``ready()``
 runs first (``core`` comes before ``wagtail.admin`` in INSTALLED_APPS) and
 puts a :class:`QueuedNotifier` in each one's place, so Wagtail connects those:
 each enqueues :func:`send_workflow_notification` with ids, and the task
-calls Wagtail's own notifier in the worker. Recipients, templates and user
-preferences stay Wagtail's. ``tests/core/test_workflow_mail.py`` checks the
-receivers actually connected."""
+calls Wagtail's own notifier in the worker. Recipients and user preferences
+stay Wagtail's. An app may give its own message for its objects through the
+``core.hooks.WORKFLOW_EMAILS`` hook (a :class:`WorkflowEmail`: the project's
+HTML + text templates, a short subject); otherwise Wagtail's templates are
+used. ``tests/core/test_workflow_mail.py`` checks the receivers actually
+connected."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from django_tasks import task
+
+from . import hooks
+from .emails import send_templated_email
+
+# What happened, as the WORKFLOW_EMAILS hook is told.
+EVENTS = {
+    "task_submission_email_notifier": "submitted",
+    "workflow_submission_email_notifier": "submitted",
+    "workflow_approval_email_notifier": "approved",
+    "workflow_rejection_email_notifier": "rejected",
+}
+
+
+@dataclass
+class WorkflowEmail:
+    """A project message for a workflow event: ``template_base`` as
+    :func:`core.emails.send_templated_email` takes it, rendered for each
+    recipient in their admin language with ``recipient`` in the context."""
+
+    template_base: str
+    context: dict[str, Any] = field(default_factory=dict)
+
 
 NOTIFIERS = (
     "task_submission_email_notifier",
@@ -69,5 +95,29 @@ def send_workflow_notification(
     user = None
     if user_id is not None:
         user = get_user_model()._default_manager.filter(pk=user_id).first()
-    _ORIGINALS[notifier](sender=model_class, instance=instance, user=user)
+    original = _ORIGINALS[notifier]
+    email = _project_email(notifier, instance, user)
+    if email is None or not original.can_handle(instance, user=user):
+        original(sender=model_class, instance=instance, user=user)
+        return True
+    for recipient in original.get_valid_recipients(instance, user=user):
+        send_templated_email(
+            email.template_base,
+            {**email.context, "recipient": recipient},
+            to=[recipient.email],
+            language=_admin_language(recipient),
+        )
     return True
+
+
+def _project_email(notifier: str, instance, user) -> WorkflowEmail | None:
+    for email in hooks.collect(hooks.WORKFLOW_EMAILS, EVENTS[notifier], instance, user):
+        if email is not None:
+            return email
+    return None
+
+
+def _admin_language(user) -> str:
+    from wagtail.users.models import UserProfile
+
+    return UserProfile.get_for_user(user).get_preferred_language()

@@ -5,23 +5,12 @@ register's place in the rest of the site (hooks from ``core.hooks``)."""
 
 from __future__ import annotations
 
-import datetime
-
-import django_filters
-from django import forms
-from django.conf import settings
-from django.db.models import Q
-from django.utils import timezone
+from django.contrib import messages
+from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
-from wagtail.admin.views.generic.models import DeleteView
-from wagtail.admin.views.pages.listing import PageFilterSet
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.viewsets.pages import PageListingViewSet
-from wagtail.log_actions import log
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core import hooks as fnavet_hooks
 from core.demo import DemoOption, DemoSeeder
@@ -29,244 +18,115 @@ from core.search import SearchProvider
 
 from . import services
 from .api import AssociationsAPIViewSet
-from .models import (
-    VOCABULARIES,
-    AssociationPage,
-    RegistrationApplication,
-    Representative,
-    vocabulary_spec,
+from .models import AssociationPage
+from .views.admin import (
+    AccessRequestsPanel,
+    AccessRequestViewSet,
+    AssociationListingViewSet,
+    RegistrationApplicationViewSet,
+    RepresentativeViewSet,
+    VocabularyGroup,
 )
 from .views.directory import home_section, site_search_section
 
-
-class VocabularyViewSet(SnippetViewSet):
-    list_display = ["name", "slug", "sort_order"]
-    list_export = ["name", "slug", "sort_order", "locale"]
-    search_fields = ["name", "slug"]
-    ordering = ["sort_order", "name"]
-    add_to_admin_menu = False
-
-
-def _vocabulary_viewset(spec) -> type[VocabularyViewSet]:
-    """A snippet viewset per vocabulary, with the model's extra fields (the
-    language code) as columns."""
-    extra = [
-        field.name
-        for field in spec.model._meta.fields
-        if field.name
-        not in {"id", "name", "slug", "sort_order", "locale", "translation_key"}
-    ]
-    return type(
-        f"{spec.model.__name__}ViewSet",
-        (VocabularyViewSet,),
-        {
-            "model": spec.model,
-            "icon": spec.icon,
-            "list_display": ["name", "slug", *extra, "sort_order"],
-            "list_export": ["name", "slug", *extra, "sort_order", "locale"],
-        },
-    )
-
-
-class VocabularyGroup(SnippetViewSetGroup):
-    menu_label = _("Registrets ordlistor")
-    menu_icon = "list-ul"
-    menu_order = 210
-    items = tuple(_vocabulary_viewset(spec) for spec in VOCABULARIES)
-
-
-register_snippet(VocabularyGroup)
-
-
-def _default_locale_rows(model):
-    return lambda request: model.objects.filter(
-        locale__language_code=settings.LANGUAGE_CODE
-    )
-
-
-def _vocabulary_filter(field: str) -> django_filters.ModelMultipleChoiceFilter:
-    spec = vocabulary_spec(field)
-    return django_filters.ModelMultipleChoiceFilter(
-        label=spec.label,
-        queryset=_default_locale_rows(spec.model),
-        widget=forms.CheckboxSelectMultiple,
-        distinct=True,
-    )
-
-
-VERIFIED_MAX_AGE = datetime.timedelta(days=365)
-
-
-class AssociationFilterSet(PageFilterSet):
-    activity_areas = _vocabulary_filter("activity_areas")
-    districts = _vocabulary_filter("districts")
-    not_verified = django_filters.BooleanFilter(
-        label=_("Inte bekräftad på 12 månader"),
-        method="filter_not_verified",
-        widget=django_filters.widgets.BooleanWidget,
-    )
-    listed_publicly = django_filters.BooleanFilter(label=_("Visas i registret"))
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=AssociationPage.Status.choices
-    )
-
-    class Meta:
-        model = AssociationPage
-        fields = []
-
-    def filter_not_verified(self, queryset, name, value):
-        if value is None:
-            return queryset
-        stale = Q(last_verified_at__isnull=True) | Q(
-            last_verified_at__lt=timezone.now() - VERIFIED_MAX_AGE
-        )
-        return queryset.filter(stale) if value else queryset.exclude(stale)
-
-
-class AssociationListingViewSet(PageListingViewSet):
-    """Every association in one list (the page tree shows them 50 at a time
-    under the register page, without these filters)."""
-
-    model = AssociationPage
-    icon = "group"
-    menu_label = _("Föreningar")
-    menu_order = 200
-    add_to_admin_menu = True
-    name = "foreningar_listing"
-    filterset_class = AssociationFilterSet
-    columns = [
-        *PageListingViewSet.index_view_class.base_columns,
-        DateColumn(
-            "last_verified_at", label=_("Bekräftad"), sort_key="last_verified_at"
-        ),
-        BooleanColumn("listed_publicly", label=_("I registret")),
-        Column("status", label=_("Status"), accessor="get_status_display"),
-    ]
-    list_export = [
-        "title",
-        "org_id_kind",
-        "org_id",
-        "status",
-        "listed_publicly",
-        "last_verified_at",
-        "public_email",
-        "public_phone",
-        "town",
-    ]
-
-
+# action: (label, message naming the person, message when no name is stored)
 LOG_ACTIONS = {
     "foreningar.registration_confirmed": (
         _("Registrering bekräftad"),
+        _("%(name)s bekräftade sin e-post; registreringen skickades till granskning"),
         _(
             "Den sökande bekräftade sin e-post; registreringen skickades till granskning"
         ),
     ),
     "foreningar.profile_change_submitted": (
         _("Ändring från föreningen"),
+        _("%(name)s (representant) skickade ändrade uppgifter till granskning"),
         _("En representant skickade ändrade uppgifter till granskning"),
     ),
     "foreningar.data_confirmed": (
         _("Uppgifterna stämmer"),
+        _("%(name)s (representant) bekräftade att uppgifterna stämmer"),
         _("En representant bekräftade att uppgifterna stämmer"),
     ),
     "foreningar.listing_changed": (
         _("Synlighet ändrad"),
+        _("%(name)s (representant) ändrade om föreningen visas i registret"),
         _("En representant ändrade om föreningen visas i registret"),
     ),
     "foreningar.representative_login": (
         _("Representant inloggad"),
+        _("%(name)s (representant) loggade in med en e-postlänk"),
         _("En representant loggade in med en e-postlänk"),
     ),
     "foreningar.invitation_sent": (
         _("Inbjudan skickad"),
+        _("%(name)s (representant) bjöd in en ny kontaktperson"),
         _("En representant bjöd in en ny kontaktperson"),
     ),
     "foreningar.invitation_withdrawn": (
         _("Inbjudan återkallad"),
+        _("%(name)s (representant) återkallade en inbjudan"),
         _("En representant återkallade en inbjudan"),
     ),
     "foreningar.representative_added": (
         _("Representant tillagd"),
+        _("%(name)s tackade ja till en inbjudan och är nu kontaktperson"),
         _("En ny kontaktperson tackade ja till en inbjudan"),
     ),
     "foreningar.representative_removed": (
         _("Representant borttagen"),
+        _("%(name)s togs bort eller lämnade föreningen"),
         _("En representant togs bort eller lämnade föreningen"),
     ),
     "foreningar.access_requested": (
         _("Åtkomst begärd"),
+        _("%(name)s bad om att få företräda föreningen"),
         _("Någon bad om att få företräda föreningen"),
+    ),
+    "foreningar.access_approved": (
+        _("Åtkomst godkänd"),
+        _("Koordinatorn godkände att %(name)s företräder föreningen"),
+        _("Koordinatorn godkände en begäran om åtkomst"),
+    ),
+    "foreningar.access_refused": (
+        _("Åtkomst avslagen"),
+        _("Koordinatorn avslog begäran från %(name)s"),
+        _("Koordinatorn avslog en begäran om åtkomst"),
     ),
     "foreningar.reminder_sent": (
         _("Påminnelse skickad"),
+        _("Representanterna påmindes om att kontrollera uppgifterna"),
         _("Representanterna påmindes om att kontrollera uppgifterna"),
     ),
 }
 
 
+class NamedLogFormatter(LogFormatter):
+    """Names the representative the entry's data stores (they have no user
+    account, so Wagtail's user column says "system"); an erased person's name
+    is gone from the data and the message says who they were, not their name."""
+
+    named_message = ""
+
+    def format_message(self, log_entry):
+        name = (log_entry.data or {}).get("representative_name")
+        return self.named_message % {"name": name} if name else self.message
+
+
 @hooks.register("register_log_actions")
 def register_selfservice_log_actions(actions):
-    for action, (label, message) in LOG_ACTIONS.items():
-        actions.register_action(action, label, message)
+    for action, (label, named, unnamed) in LOG_ACTIONS.items():
+        formatter = type(
+            "SelfServiceLogFormatter",
+            (NamedLogFormatter,),
+            {"label": label, "message": unnamed, "named_message": named},
+        )
+        actions.register_action(action)(formatter)
 
 
-class RepresentativeDeleteView(DeleteView):
-    """Deleting a person in the admin is an erasure: their applications and
-    invitations go too (foreningar.services.erase_person)."""
+register_snippet(VocabularyGroup)
 
-    success_message = _(
-        "%(object)s är raderad, med personens ansökningar och inbjudningar."
-    )
-
-    def delete_action(self):
-        log(instance=self.object, action="wagtail.delete", user=self.request.user)
-        services.erase_person(self.object)
-
-
-class RepresentativeViewSet(ModelViewSet):
-    model = Representative
-    delete_view_class = RepresentativeDeleteView
-    icon = "user"
-    menu_label = _("Representanter")
-    menu_order = 210
-    add_to_admin_menu = True
-    list_display = ["name", "email", "phone", "last_login_at", "created_at"]
-    # No filter by association: a select of thousands of associations; search
-    # and the page chooser in the form do that job.
-    list_filter = ["language", "last_login_at"]
-    search_fields = ["name", "email", "phone"]
-    list_export = ["name", "email", "phone", "language", "created_at", "last_login_at"]
-    export_filename = "representanter"
-    ordering = ["name"]
-    inspect_view_enabled = True
-
-
-class RegistrationApplicationViewSet(ModelViewSet):
-    model = RegistrationApplication
-    icon = "form"
-    menu_label = _("Registreringsansökningar")
-    menu_order = 211
-    add_to_admin_menu = True
-    list_display = ["__str__", "kind", "status", "applicant_name", "created_at"]
-    list_filter = ["kind", "status"]
-    search_fields = ["applicant_name", "applicant_email"]
-    list_export = [
-        "kind",
-        "status",
-        "applicant_name",
-        "applicant_email",
-        "applicant_phone",
-        "applicant_role",
-        "consent_version",
-        "consent_text_hash",
-        "consented_at",
-        "created_at",
-        "confirmed_at",
-    ]
-    export_filename = "registreringsansokningar"
-    inspect_view_enabled = True
-    form_fields = ["status"]
+access_requests = AccessRequestViewSet("atkomstbegaranden")
 
 
 @hooks.register("register_admin_viewset")
@@ -274,11 +134,52 @@ def register_admin_viewsets():
     return [
         AssociationListingViewSet("foreningar_listing"),
         RepresentativeViewSet("representanter"),
+        access_requests,
         RegistrationApplicationViewSet("registreringsansokningar"),
     ]
 
 
+@hooks.register("construct_homepage_panels")
+def add_access_requests_panel(request, panels):
+    if request.user.has_perm("foreningar.change_registrationapplication"):
+        panels.append(AccessRequestsPanel(access_requests.url_namespace))
+
+
 # --- the register in the rest of the site --------------------------------------
+
+
+@hooks.register(fnavet_hooks.WORKFLOW_EMAILS)
+def association_review_email(event, instance, user):
+    return services.review_email(event, instance, user)
+
+
+@hooks.register("after_edit_page")
+def confirm_review_decision(request, page):
+    """A clear word after "Godkänn" or "Begär ändringar" on the review page."""
+    action = request.POST.get("workflow-action-name")
+    if not isinstance(page.specific, AssociationPage) or action not in {
+        "approve",
+        "reject",
+    }:
+        return
+    if action == "approve":
+        messages.success(
+            request,
+            _t(
+                "%(name)s är godkänd och publicerad. Föreningens kontaktpersoner "
+                "har fått ett e-postmeddelande."
+            )
+            % {"name": page.title},
+        )
+    else:
+        messages.success(
+            request,
+            _t(
+                "Ändringar begärda för %(name)s. Föreningens kontaktpersoner har "
+                "fått din kommentar per e-post."
+            )
+            % {"name": page.title},
+        )
 
 
 @hooks.register(fnavet_hooks.PUBLIC_PAGE_EXCLUSIONS)

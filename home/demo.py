@@ -17,6 +17,7 @@ from .models import (
     SiteSettings,
     StandardPage,
 )
+from .services import sync_default_site
 
 ABOUT_BODY = [
     ("heading", {"text": "Vad koordinatorn gör", "level": "h2"}),
@@ -102,6 +103,7 @@ def ensure_locales() -> None:
 
 def seed_site() -> dict[str, Page]:
     ensure_locales()
+    sync_default_site()
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     assert isinstance(home, HomePage)

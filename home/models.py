@@ -1,5 +1,9 @@
+import datetime
+
+from django.conf import settings
 from django.db import models
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -281,6 +285,21 @@ class AccessibilityFeedback(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d} {self.message[:40]}"
+
+    @property
+    def answer_by(self) -> datetime.date:
+        """The statutory answer deadline (Finland's Act 306/2019 gives 14 days;
+        ``ACCESSIBILITY_FEEDBACK_ANSWER_DAYS`` changes it)."""
+        days = getattr(settings, "ACCESSIBILITY_FEEDBACK_ANSWER_DAYS", 14)
+        return timezone.localdate(self.created_at) + datetime.timedelta(days=days)
+
+    @property
+    def days_left(self) -> int:
+        return (self.answer_by - timezone.localdate()).days
+
+    @property
+    def days_overdue(self) -> int:
+        return max(0, -self.days_left)
 
 
 @register_setting(icon="user")

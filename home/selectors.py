@@ -10,6 +10,8 @@ from wagtail.models import Page, get_page_models
 from core import hooks
 from core.search import provided_models
 
+from .models import AccessibilityFeedback
+
 _WORDS = re.compile(r"[^\W_]+")
 
 
@@ -43,3 +45,12 @@ def search_pages(query: str):
     if not words:
         return pages.none()
     return pages.specific().search(words, operator="and")
+
+
+def open_accessibility_feedback(limit: int = 10):
+    """Unhandled accessibility feedback, oldest (nearest its deadline) first,
+    and how many there are in all."""
+    queryset = AccessibilityFeedback.objects.filter(handled=False).order_by(
+        "created_at"
+    )
+    return list(queryset[:limit]), queryset.count()

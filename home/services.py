@@ -4,7 +4,9 @@ commands and hooks call."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
@@ -78,6 +80,21 @@ def ensure_coordinator_group(root_page: Page) -> Group:
                 ),
             )
     return group
+
+
+def sync_default_site(site_url: str | None = None) -> Site | None:
+    """The default Wagtail Site's hostname and port follow ``SITE_URL``, so
+    full URLs (sitemap, the API's ``html_url``, admin links) say the address
+    the site is served at, not ``localhost``. Idempotent."""
+    parts = urlsplit(site_url or settings.SITE_URL)
+    if not parts.hostname:
+        return None
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None and (site.hostname, site.port) != (parts.hostname, port):
+        site.hostname, site.port = parts.hostname, port
+        site.save(update_fields=["hostname", "port"])
+    return site
 
 
 def default_site_settings() -> SiteSettings | None:

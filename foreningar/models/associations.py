@@ -38,6 +38,7 @@ from ..caching import REGISTER, RESTRICTIONS
 from ..identifiers import IdentifierKind, normalise_identifier
 from ..serializers import KeywordListField, VocabularyListField
 from .logos import logo_error
+from .review import SubmissionPanel
 from .vocabularies import VOCABULARIES, VOCABULARY_FIELDS
 
 DESCRIPTION_FEATURES = ["bold", "italic", "ul", "ol", "link"]
@@ -323,6 +324,7 @@ class AssociationPage(DelegatingPageMixin, Page):
     )
 
     profile_panels = [
+        SubmissionPanel(),
         FieldPanel("title", heading=_("Föreningens namn")),
         FieldPanel("short_description"),
         FieldPanel("description"),

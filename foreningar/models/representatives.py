@@ -146,6 +146,7 @@ class RegistrationApplication(models.Model):
         APPROVED = "approved", _("Godkänd")
         REJECTED = "rejected", _("Behöver ändras")
         ACCESS_REQUESTED = "access_requested", _("Åtkomst begärd")
+        REFUSED = "refused", _("Avslagen")
 
     kind = models.CharField(
         _("typ"), max_length=10, choices=Kind.choices, default=Kind.REGISTER

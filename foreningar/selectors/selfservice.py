@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, PageLogEntry, WorkflowState
 
 from core.pages import first_in_tree
 from core.text import skeleton
@@ -20,6 +21,7 @@ from home.services import COORDINATOR_GROUP, default_site_settings
 from ..models import (
     AssociationPage,
     AssociationRegistrationPage,
+    RegistrationApplication,
     Representative,
 )
 
@@ -183,3 +185,49 @@ def associations_due_for_reminder(now: datetime.datetime) -> QuerySet[Associatio
         .exclude(verification_reminder__reminder_sent_at__gte=recently)
         .distinct()
     )
+
+
+def pending_access_requests(limit: int = 10):
+    """Requests for access waiting for the coordinator, oldest first, and how
+    many there are in all (two queries)."""
+    queryset = RegistrationApplication.objects.filter(
+        kind=RegistrationApplication.Kind.ACCESS,
+        status=RegistrationApplication.Status.ACCESS_REQUESTED,
+        association__isnull=False,
+    ).order_by("created_at")
+    return list(queryset.select_related("association")[:limit]), queryset.count()
+
+
+SUBMITTED_ACTIONS = (
+    "foreningar.registration_confirmed",
+    "foreningar.profile_change_submitted",
+)
+# A review starts within moments of the submission it follows.
+SUBMISSION_SLACK = datetime.timedelta(minutes=1)
+
+
+def requesters_for(workflow_states) -> dict[int, str]:
+    """The representative behind each page review that no user account started
+    (``requested_by`` is empty): the name in the submission's log entry. One
+    query for the lot."""
+    page_type = ContentType.objects.get_for_model(Page)
+    states = [
+        state
+        for state in workflow_states
+        if state.requested_by_id is None and state.base_content_type_id == page_type.pk
+    ]
+    if not states:
+        return {}
+    entries: dict[int, list] = {}
+    for entry in PageLogEntry.objects.filter(
+        page_id__in={int(state.object_id) for state in states},
+        action__in=SUBMITTED_ACTIONS,
+    ).order_by("-timestamp"):
+        entries.setdefault(entry.page_id, []).append(entry)
+    names = {}
+    for state in states:
+        for entry in entries.get(int(state.object_id), []):
+            if entry.timestamp <= state.created_at + SUBMISSION_SLACK:
+                names[state.pk] = (entry.data or {}).get("representative_name", "")
+                break
+    return names

@@ -1,6 +1,7 @@
 """Self-service domain actions. Views, forms, signal receivers and commands
 stay thin and call these."""
 
+from .access import approve_access_request, refuse_access_request
 from .auth import (
     current_representative,
     login_with_token,
@@ -27,6 +28,7 @@ from .notifications import (
     handle_workflow_approved,
     handle_workflow_rejected,
     notify_access_requested,
+    review_email,
 )
 from .profile import (
     confirm_data_unchanged,
@@ -66,6 +68,8 @@ __all__ = [
     "REPRESENTATIVE_SESSION",
     "VERIFY",
     "Applicant",
+    "approve_access_request",
+    "refuse_access_request",
     "LastRepresentativeError",
     "SelfServiceError",
     "application_for_link",
@@ -93,6 +97,7 @@ __all__ = [
     "remove_representative",
     "representative_for_link",
     "request_access",
+    "review_email",
     "request_login_link",
     "resend_verification",
     "send_verification_email",

@@ -43,7 +43,10 @@ def login_with_token(request: HttpRequest, token: str) -> Representative:
         log(
             instance=link.association,
             action="foreningar.representative_login",
-            data={"representative_id": representative.pk},
+            data={
+                "representative_id": representative.pk,
+                "representative_name": representative.name,
+            },
         )
     return representative
 

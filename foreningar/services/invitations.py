@@ -141,6 +141,7 @@ def accept_invitation(
         action="foreningar.representative_added",
         data={
             "representative_id": representative.pk,
+            "representative_name": representative.name,
             "by": invitation.invited_by_id,
             "invitation_id": invitation.pk,
         },

@@ -10,10 +10,15 @@ from wagtail.models import Page, WorkflowState
 
 from core.emails import send_templated_email
 from core.i18n import default_language
+from core.workflow_mail import WorkflowEmail
 
 from ..models import AssociationPage, RegistrationApplication
+from ..models.review import pending_submission
 from ..selectors.selfservice import coordinator_emails, representatives_of
 from .links import EMAIL_DIR, absolute_url, login_link_context
+
+# The access request in the admin (foreningar.views.admin.AccessRequestViewSet).
+ACCESS_REQUEST_ADMIN_URL = "atkomstbegaranden:inspect"
 
 
 def email_representatives(
@@ -42,7 +47,7 @@ def notify_access_requested(application: RegistrationApplication) -> None:
         "application": application,
         "association": association,
         "admin_url": absolute_url(
-            reverse("wagtailadmin_pages:edit", args=[association.pk])
+            reverse(ACCESS_REQUEST_ADMIN_URL, args=[application.pk])
         ),
         "my_url": absolute_url(reverse("foreningar_selfservice:dashboard")),
     }
@@ -65,7 +70,10 @@ def notify_access_requested(application: RegistrationApplication) -> None:
     log(
         instance=association,
         action="foreningar.access_requested",
-        data={"application_id": application.pk},
+        data={
+            "application_id": application.pk,
+            "representative_name": application.applicant_name,
+        },
     )
 
 
@@ -113,4 +121,37 @@ def handle_workflow_rejected(workflow_state: WorkflowState) -> None:
         page,
         "changes_rejected",
         {"comment": comment, "is_registration": is_registration},
+    )
+
+
+def review_email(event: str, instance, user=None) -> WorkflowEmail | None:
+    """The coordinators' message about an association's review (the
+    ``core.hooks.WORKFLOW_EMAILS`` hook): what happened and to which
+    association in the subject, who sent it, a link straight to the review."""
+    workflow_state = getattr(instance, "workflow_state", instance)
+    if not isinstance(workflow_state, WorkflowState):
+        return None
+    page = _reviewed_association(workflow_state)
+    if page is None:
+        return None
+    submission = pending_submission(page) if event == "submitted" else None
+    is_new = submission.is_new if submission else not page.first_published_at
+    comment = ""
+    if event == "rejected" and workflow_state.current_task_state:
+        comment = workflow_state.current_task_state.comment
+    return WorkflowEmail(
+        f"foreningar/emails/review_{event}",
+        {
+            "association": page,
+            "submission": submission,
+            "is_new": is_new,
+            "comment": comment,
+            "review_url": absolute_url(
+                reverse("wagtailadmin_pages:edit", args=[page.pk])
+            ),
+            "compare_url": absolute_url(submission.compare_url)
+            if submission and submission.compare_url
+            else "",
+            "public_url": absolute_url(page.url or "") if page.live else "",
+        },
     )

@@ -92,7 +92,10 @@ def _submit_profile_change(
     log(
         instance=page,
         action="foreningar.profile_change_submitted",
-        data={"representative_id": representative.pk},
+        data={
+            "representative_id": representative.pk,
+            "representative_name": representative.name,
+        },
         revision=revision,
     )
     submit_for_review(page)
@@ -126,7 +129,10 @@ def confirm_data_unchanged(
     log(
         instance=association,
         action="foreningar.data_confirmed",
-        data={"representative_id": representative.pk},
+        data={
+            "representative_id": representative.pk,
+            "representative_name": representative.name,
+        },
     )
 
 
@@ -138,5 +144,9 @@ def set_listed(
     log(
         instance=association,
         action="foreningar.listing_changed",
-        data={"representative_id": representative.pk, "listed_publicly": listed},
+        data={
+            "representative_id": representative.pk,
+            "representative_name": representative.name,
+            "listed_publicly": listed,
+        },
     )

@@ -219,7 +219,11 @@ def confirm_email(token: str) -> RegistrationApplication:
     log(
         instance=page,
         action="foreningar.registration_confirmed",
-        data={"application_id": application.pk, "representative_id": representative.pk},
+        data={
+            "application_id": application.pk,
+            "representative_id": representative.pk,
+            "representative_name": representative.name,
+        },
     )
     submit_for_review(page)
     return application

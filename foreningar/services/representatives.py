@@ -5,7 +5,9 @@ minimisation)."""
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 from wagtail.log_actions import log
+from wagtail.models import PageLogEntry
 
 from core import links
 
@@ -39,9 +41,22 @@ def erase_person(representative: Representative) -> None:
     under their email address: applications and invitations. Only the
     coordinator does this; a co-representative's removal never does."""
     email = representative.email
-    RegistrationApplication.objects.filter(applicant_email=email).delete()
+    applications = RegistrationApplication.objects.filter(applicant_email=email)
+    _forget_name_in_history(
+        Q(data__representative_id=representative.pk)
+        | Q(data__application_id__in=list(applications.values_list("pk", flat=True)))
+    )
+    applications.delete()
     Invitation.objects.filter(email=email).delete()
     representative.delete()
+
+
+def _forget_name_in_history(entries: Q) -> None:
+    """The audit log keeps what happened, not the erased person's name."""
+    for entry in PageLogEntry.objects.filter(entries):
+        if (entry.data or {}).get("representative_name"):
+            entry.data["representative_name"] = ""
+            entry.save(update_fields=["data"])
 
 
 def forget_personal_data(representative: Representative) -> None:
@@ -66,7 +81,11 @@ def remove_representative(
     log(
         instance=association,
         action="foreningar.representative_removed",
-        data={"representative_id": removed.pk, "by": actor.pk},
+        data={
+            "representative_id": removed.pk,
+            "representative_name": removed.name,
+            "by": actor.pk,
+        },
     )
     forget_if_unlinked(removed)
 
@@ -86,6 +105,10 @@ def leave(association: AssociationPage, representative: Representative) -> bool:
     log(
         instance=association,
         action="foreningar.representative_removed",
-        data={"representative_id": representative.pk, "by": representative.pk},
+        data={
+            "representative_id": representative.pk,
+            "representative_name": representative.name,
+            "by": representative.pk,
+        },
     )
     return forget_if_unlinked(representative)
