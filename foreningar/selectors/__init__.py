@@ -24,7 +24,7 @@ from .profile import (
     search_associations,
 )
 from .queries import name_order_field, register_entries, search_condition
-from .search import query_words, search_config
+from .search import query_words
 
 __all__ = [
     "FACETS_BY_PARAM",
@@ -54,7 +54,6 @@ __all__ = [
     "resolve_filters",
     "search_associations",
     "search_condition",
-    "search_config",
     "vocabulary_options",
     "with_card_data",
 ]

@@ -41,7 +41,7 @@ from .params import (
     unknown_filter_notice,
 )
 from .queries import filter_conditions, literal, translated_name
-from .search import search_config, text_matcher
+from .search import cache_part, text_matcher
 
 TOTAL = FacetCount.TOTAL
 VERSION = "_version"
@@ -183,8 +183,8 @@ def cached_filtered_counts(register_id: int, params: DirectoryParams) -> Counts:
     they were counted; counted again when there is no usable entry, and at the
     latest COUNTS_TTL after the last full count (replays never extend it)."""
     # A search's matches depend on the reader's language on PostgreSQL.
-    config = search_config() if params.query else None
-    key = DIRECTORY_EPOCH.key("counts", register_id, config, *params.cache_parts())
+    language = cache_part() if params.query else None
+    key = DIRECTORY_EPOCH.key("counts", register_id, language, *params.cache_parts())
     cached = cache.get(key)
     if cached is not None:
         version, counts, counted_at = cached
@@ -198,10 +198,7 @@ def cached_filtered_counts(register_id: int, params: DirectoryParams) -> Counts:
         left = COUNTS_TTL - (time.time() - counted_at)
         if len(changes) <= REPLAY_LIMIT and left >= 1:
             counts = dict(counts)
-            matches = text_matcher(
-                params.query,
-                (d["text"] for _id, *docs in changes for d in docs if d),
-            )
+            matches = text_matcher(params.query)
             for change_id, before, after in changes:
                 _replay(counts, before, params, -1, matches)
                 _replay(counts, after, params, +1, matches)

@@ -1,20 +1,30 @@
 """The register's text search, the same everywhere (directory, site search,
-API): every query word must match the association's ``search_text`` (names,
-descriptions, keywords and vocabulary names in every language).
+API): every query word must be in the association's ``search_text`` (names,
+descriptions, keywords and vocabulary names in sv, fi and en) as a
+part-word, ``LIKE '%word%'``, served by a trigram index on PostgreSQL. So
+prefixes and compounds match ("scout" finds "Scoutkåren", "kör" finds
+"Kyrkokören").
 
-A word matches when it, or a word of its glossary group (``glossary``), is
-in the text as a part-word ("kör" finds "Kyrkokören", "scout" finds
-"Scoutkåren"; a trigram index serves it on PostgreSQL), or, on PostgreSQL,
-when its stem in the reader's language is a prefix of a word of the text
-(the text-search configuration ``swedish``, ``finnish`` or ``english`` and
-one GIN index per configuration), so inflected words find their base form
-("kuoroja" finds "kuorot"). Words are letters and digits only: quotes,
-operators and control characters never reach SQL or ``to_tsquery``."""
+A word also matches through
+
+- its glossary group (``glossary``): "jalkapallo" and "football" find the
+  keyword "fotboll";
+- on PostgreSQL, its stem in the reader's language, by the text-search
+  configuration ``swedish``, ``finnish`` or ``english`` (``ts_lexize`` of
+  its snowball dictionary): "kuoroja" looks for "kuoro" and finds "kuorot",
+  "seniorerna" looks for "senior". A stem is used only when it begins the
+  word, so looking for it finds everything the word itself would.
+
+Every alternative is one more ``LIKE`` on the same indexed column: the
+planner combines them (BitmapOr) and the count replay (``text_matcher``)
+decides in Python exactly as the database does. Words are letters and
+digits only, so quotes, operators and control characters never reach SQL."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Q
 
@@ -24,11 +34,15 @@ from core.text import searchable
 from .glossary import GLOSSARY
 
 MIN_WORD_LENGTH = 2
+# A stem shorter than this finds too much ("se" for "seniorer" would not, but
+# a two-letter stem would match half the register).
+MIN_STEM_LENGTH = 3
 # A glossary word also matches with an ending this long ("kuoroon", "choirs").
 MAX_ENDING = 3
-# The reader's language → PostgreSQL's text-search configuration. Each has
-# a GIN index on the read model (migration ``directory_search_configs``).
-SEARCH_CONFIGS = {"sv": "swedish", "fi": "finnish", "en": "english"}
+# The reader's language → PostgreSQL's snowball dictionary of its
+# text-search configuration (swedish, finnish, english).
+STEMMERS = {"sv": "swedish_stem", "fi": "finnish_stem", "en": "english_stem"}
+STEM_CACHE_TTL = 24 * 3600
 
 _GROUPS: dict[str, tuple[str, ...]] = {}
 for _group in GLOSSARY:
@@ -49,9 +63,9 @@ def query_words(query: str) -> list[str]:
     return words
 
 
-def alternatives(word: str) -> tuple[str, ...]:
-    """The word and the other words of its glossary group (the word with a
-    short ending finds the group too: "jalkapalloa")."""
+def glossary_words(word: str) -> tuple[str, ...]:
+    """The other words of the word's glossary group (the word with a short
+    ending finds the group too: "jalkapalloa")."""
     group = _GROUPS.get(word)
     if group is None:
         group = next(
@@ -62,96 +76,81 @@ def alternatives(word: str) -> tuple[str, ...]:
             ),
             (),
         )
-    return (word, *(other for other in group if other != word))
+    return tuple(other for other in group if other != word)
 
 
-def query_terms(query: str) -> list[tuple[str, ...]]:
-    """Per query word, the words any of which must match."""
-    return [alternatives(word) for word in query_words(query)]
-
-
-def search_config(language: str | None = None) -> str | None:
-    """The PostgreSQL text-search configuration of the reader's language, or
-    None on other databases (part-words and the glossary only)."""
+def search_language(language: str | None = None) -> str | None:
+    """The reader's language when the database stems words in it (sv, fi or
+    en on PostgreSQL); None otherwise (part-words and the glossary only)."""
     if connection.vendor != "postgresql":
         return None
-    return SEARCH_CONFIGS.get(language or current_language(), "simple")
+    language = language or current_language()
+    return language if language in STEMMERS else None
 
 
-def tsquery_text(word: str) -> str:
-    """``to_tsquery`` input for a word: each part a prefix, all required.
-    Words are letters, digits and inner hyphens (``query_words``), so no
-    operator or quote gets through."""
-    parts = (
-        "".join(char for char in part if char.isalnum())
-        for part in word.replace("-", " ").split()
-    )
-    return " & ".join(f"{part}:*" for part in parts if part)
+def stems(words: list[str], language: str | None) -> dict[str, str]:
+    """Each word's stem in ``language`` where it is a shorter beginning of
+    the word; cached, so one small query only for words not seen lately."""
+    if language is None or not words:
+        return {}
+    keys = {word: f"fnavet:stem:{language}:{word}" for word in words}
+    cached = cache.get_many(keys.values())
+    found = {word: cached[key] for word, key in keys.items() if key in cached}
+    missing = [word for word in words if word not in found]
+    if missing:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT w, ts_lexize(%s::regdictionary, w) "
+                "FROM unnest(%s::text[]) AS w",
+                [STEMMERS[language], missing],
+            )
+            for word, lexemes in cursor.fetchall():
+                found[word] = (lexemes or [""])[0]
+        cache.set_many({keys[word]: found[word] for word in missing}, STEM_CACHE_TTL)
+    return {
+        word: stem
+        for word, stem in found.items()
+        if len(stem) >= MIN_STEM_LENGTH and stem != word and word.startswith(stem)
+    }
 
 
-def _stem_condition(word: str, config: str) -> Q:
-    from django.contrib.postgres.search import (
-        SearchQuery,
-        SearchVector,
-        SearchVectorExact,
-    )
-
-    return Q(
-        SearchVectorExact(
-            # Exactly the indexed expression (see the migration).
-            SearchVector("search_text", config=config),
-            SearchQuery(tsquery_text(word), search_type="raw", config=config),
-        )
-    )
+def query_terms(query: str, language: str | None = None) -> list[tuple[str, ...]]:
+    """Per query word, the part-words any of which must be in the text: the
+    word (or its stem, which finds all the word finds and more) and its
+    glossary group."""
+    words = query_words(query)
+    stemmed = stems(words, search_language(language))
+    terms = []
+    for word in words:
+        first = stemmed.get(word, word)
+        others = tuple(w for w in glossary_words(word) if first not in w)
+        terms.append((first, *others))
+    return terms
 
 
 def text_condition(query: str) -> Q:
     """The condition on ``DirectoryEntry`` rows: every word matches."""
-    config = search_config()
     condition = Q()
     for words in query_terms(query):
         either = Q()
         for word in words:
             either |= Q(search_text__contains=word)
-            if config and tsquery_text(word):
-                either |= _stem_condition(word, config)
         condition &= either
     return condition
 
 
-def text_matcher(query: str, texts: Iterable[str]) -> Callable[[str], bool]:
-    """For replaying changes in Python: whether a ``search_text`` among
-    ``texts`` matches ``query`` the way ``text_condition`` would. On
-    PostgreSQL the stems are compared by the database, in one query."""
+def text_matcher(query: str) -> Callable[[str], bool]:
+    """For replaying changes in Python: whether a ``search_text`` matches
+    ``query`` exactly as ``text_condition`` decides."""
     terms = query_terms(query)
-    texts = list(dict.fromkeys(texts))
-    stemmed = _stem_hits(terms, texts)
 
     def matches(text: str) -> bool:
-        return all(
-            any(word in text or (text, word) in stemmed for word in words)
-            for words in terms
-        )
+        return all(any(word in text for word in words) for words in terms)
 
     return matches
 
 
-def _stem_hits(
-    terms: list[tuple[str, ...]], texts: list[str]
-) -> set[tuple[str, str]]:
-    config = search_config()
-    words = [w for words in terms for w in words if tsquery_text(w)]
-    if config is None or not words or not texts:
-        return set()
-    pairs = [(t, w) for t in texts for w in words if w not in t]
-    if not pairs:
-        return set()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT d.n, q.n FROM unnest(%s::text[]) WITH ORDINALITY AS d(t, n), "
-            "unnest(%s::text[]) WITH ORDINALITY AS q(s, n) "
-            "WHERE to_tsvector(%s::regconfig, d.t) "
-            "@@ to_tsquery(%s::regconfig, q.s)",
-            [texts, [tsquery_text(w) for w in words], config, config],
-        )
-        return {(texts[d - 1], words[q - 1]) for d, q in cursor.fetchall()}
+def cache_part() -> str | None:
+    """What else than the query a search's matches depend on: the language
+    its words are stemmed in."""
+    return search_language()
