@@ -43,6 +43,8 @@ MAX_ENDING = 3
 # text-search configuration (swedish, finnish, english).
 STEMMERS = {"sv": "swedish_stem", "fi": "finnish_stem", "en": "english_stem"}
 STEM_CACHE_TTL = 24 * 3600
+# Longer "words" are not words: looked for as typed (and cache keys stay short).
+MAX_STEMMED_LENGTH = 40
 
 _GROUPS: dict[str, tuple[str, ...]] = {}
 for _group in GLOSSARY:
@@ -91,6 +93,7 @@ def search_language(language: str | None = None) -> str | None:
 def stems(words: list[str], language: str | None) -> dict[str, str]:
     """Each word's stem in ``language`` where it is a shorter beginning of
     the word; cached, so one small query only for words not seen lately."""
+    words = [word for word in words if len(word) <= MAX_STEMMED_LENGTH]
     if language is None or not words:
         return {}
     keys = {word: f"fnavet:stem:{language}:{word}" for word in words}

@@ -145,7 +145,7 @@ def test_postgresql_matches_stems_in_the_readers_language(client, town):
     """Inflected forms no part-word match finds, by their stem in the
     reader's language (PostgreSQL's finnish, english, swedish stemmers)."""
     assert query_terms("kuoroja", "fi")[0][0] == "kuoro"
-    assert query_terms("kuoroja", "sv")[0][0] == "kuoroja"
+    assert query_terms("kuoroja", "sv")[0][0] != "kuoro"  # Swedish rules
     cases = [
         ("/fi/foreningar/", "kuoroja", [CHOIR]),  # kuorot → kuoro
         ("/en/foreningar/", "sporting", [FOOTBALL]),  # sports → sport
