@@ -23,7 +23,8 @@ from .profile import (
     related_associations,
     search_associations,
 )
-from .queries import name_order_field, query_words, register_entries, search_condition
+from .queries import name_order_field, register_entries, search_condition
+from .search import query_words
 
 __all__ = [
     "FACETS_BY_PARAM",

@@ -11,6 +11,7 @@ instead of being counted again."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from django.core.cache import cache
@@ -39,12 +40,8 @@ from .params import (
     DirectoryParams,
     unknown_filter_notice,
 )
-from .queries import (
-    filter_conditions,
-    literal,
-    query_words,
-    translated_name,
-)
+from .queries import filter_conditions, literal, translated_name
+from .search import cache_part, text_matcher
 
 TOTAL = FacetCount.TOTAL
 VERSION = "_version"
@@ -149,14 +146,18 @@ def filtered_counts(register_id: int, params: DirectoryParams) -> tuple[int, Cou
 
 
 def _replay(
-    counts: Counts, document: dict | None, params: DirectoryParams, sign: int
+    counts: Counts,
+    document: dict | None,
+    params: DirectoryParams,
+    sign: int,
+    matches: Callable[[str], bool],
 ) -> None:
     """Add (or take away) one association's part in filtered counts, the way
-    ``filtered_counts`` would count it."""
+    ``filtered_counts`` would count it (``matches``: the text search)."""
     if document is None:
         return
     terms, text = document["terms"], document["text"]
-    if any(word not in text for word in query_words(params.query)):
+    if params.query and not matches(text):
         return
     for facets, skip in _groups(params):
         if any(
@@ -181,7 +182,9 @@ def cached_filtered_counts(register_id: int, params: DirectoryParams) -> Counts:
     """Filtered counts from the cache, corrected by the changes logged since
     they were counted; counted again when there is no usable entry, and at the
     latest COUNTS_TTL after the last full count (replays never extend it)."""
-    key = DIRECTORY_EPOCH.key("counts", register_id, *params.cache_parts())
+    # A search's matches depend on the reader's language on PostgreSQL.
+    language = cache_part() if params.query else None
+    key = DIRECTORY_EPOCH.key("counts", register_id, language, *params.cache_parts())
     cached = cache.get(key)
     if cached is not None:
         version, counts, counted_at = cached
@@ -195,9 +198,10 @@ def cached_filtered_counts(register_id: int, params: DirectoryParams) -> Counts:
         left = COUNTS_TTL - (time.time() - counted_at)
         if len(changes) <= REPLAY_LIMIT and left >= 1:
             counts = dict(counts)
+            matches = text_matcher(params.query)
             for change_id, before, after in changes:
-                _replay(counts, before, params, -1)
-                _replay(counts, after, params, +1)
+                _replay(counts, before, params, -1, matches)
+                _replay(counts, after, params, +1, matches)
                 version = change_id
             cache.set(key, (version, counts, counted_at), int(left))
             return counts

@@ -22,7 +22,6 @@ from django.db.models.functions import Coalesce
 
 from core.collation import NORDIC, order_for
 from core.i18n import current_language, current_locale_id, default_locale_id
-from core.text import searchable
 
 from ..models import (
     AssociationIndexPage,
@@ -32,8 +31,7 @@ from ..models import (
     VocabularySpec,
 )
 from .params import VOLUNTEERS_PARAM, DirectoryParams
-
-MIN_WORD_LENGTH = 2
+from .search import text_condition
 
 
 def register_entries(index_page: AssociationIndexPage) -> QuerySet[DirectoryEntry]:
@@ -62,26 +60,13 @@ def term_condition(register_id: int, facet: str, term_id: int | tuple[int, ...])
     return Q(association_id__in=ids)
 
 
-def query_words(query: str) -> list[str]:
-    """The words to look for: casefolded, without quotes and operators."""
-    words = []
-    for word in searchable(query).split():
-        word = "".join(char for char in word if char.isalnum() or char == "-").strip(
-            "-"
-        )
-        if len(word) >= MIN_WORD_LENGTH and word not in words:
-            words.append(word)
-    return words
-
-
 def search_condition(query: str, register_id: int | None = None) -> Q:
     """Every word somewhere in the association's searchable text (names,
-    descriptions, keywords, vocabulary names in every language): part-words
-    match, so "kör" finds "Kyrkokören". On PostgreSQL a trigram index
-    serves it."""
-    condition = Q()
-    for word in query_words(query):
-        condition &= Q(search_text__contains=word)
+    descriptions, keywords, vocabulary names in every language), as
+    ``foreningar.selectors.search`` matches it. With ``register_id``, a
+    condition on ``association_id`` (a subquery of the indexed search, never
+    a list of ids)."""
+    condition = text_condition(query)
     if register_id is not None and condition:
         matching = DirectoryEntry.objects.filter(condition, register_id=register_id)
         return Q(association_id__in=matching.values("association_id"))

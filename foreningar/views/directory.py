@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, QueryDict
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from core.i18n import attach_locale, foreign_language, page_url
 from core.pages import context_provider
@@ -201,6 +201,15 @@ def topic_links(index_url: str) -> list[dict[str, str]]:
     return links
 
 
+# The home page's example searches, as words a reader of each language would
+# type; each finds demo associations in every language (tested).
+EXAMPLE_SEARCHES = (
+    pgettext_lazy("exempelsökning", "fotboll"),
+    pgettext_lazy("exempelsökning", "kör"),
+    pgettext_lazy("exempelsökning", "seniorer"),
+)
+
+
 def home_section(request: HttpRequest, context) -> str:
     """Search box into the directory and the newest associations, for the
     home page."""
@@ -214,6 +223,10 @@ def home_section(request: HttpRequest, context) -> str:
             "index_url": index_url,
             "index_page": index_page,
             "topics": topic_links(index_url),
+            "examples": [
+                {"word": word, "url": f"{index_url}?{urlencode({QUERY_PARAM: word})}"}
+                for word in map(str, EXAMPLE_SEARCHES)
+            ],
             "cards": [
                 {"page": association, "url": f"{index_url}{association.slug}/"}
                 for association in newest_associations(index_page, 4)
