@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from core import links
 from core.emails import send_templated_email
+from core.i18n import page_url_in
 
 from ..models import (
     REGISTRATION_FIELDS,
@@ -109,7 +110,7 @@ def send_verification_email(
     registration_page: AssociationRegistrationPage,
 ) -> None:
     token = links.issue(VERIFY, application)
-    base = registration_page.url
+    base = page_url_in(registration_page, application.language)
     send_templated_email(
         f"{EMAIL_DIR}/verify_email",
         {
