@@ -155,4 +155,6 @@ def page_url_in(page: Page, language: str, request: HttpRequest | None = None) -
     language = normalise_language(language)
     with translation.override(language):
         page = localize_pages([page])[0]
-        return url_in_language(page.get_url(request) or "", page_language(page), language)
+        return url_in_language(
+            page.get_url(request) or "", page_language(page), language
+        )

@@ -259,6 +259,7 @@ class RegistrationApplicationViewSet(ModelViewSet):
         "applicant_phone",
         "applicant_role",
         "consent_version",
+        "consent_language",
         "consent_text_hash",
         "consented_at",
         "created_at",

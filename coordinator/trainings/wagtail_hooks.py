@@ -107,6 +107,7 @@ class ParticipantViewSet(ModelViewSet):
         "created_at",
         "cancelled_at",
         "consent_version",
+        "consent_language",
         "consented_at",
         "anonymised_at",
     ]

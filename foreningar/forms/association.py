@@ -33,6 +33,7 @@ from ..richtext import plain_to_richtext, richtext_to_plain
 from .fields import (
     EmailAddressField,
     TextField,
+    VocabularyMultipleChoiceField,
     WebAddressField,
     phone_validator,
     postcode_validator,
@@ -54,11 +55,11 @@ def vocabulary_field(name: str, **kwargs) -> forms.ModelMultipleChoiceField:
     options = {
         "required": False,
         "widget": forms.CheckboxSelectMultiple,
-        "label": str(spec.verbose_name).capitalize(),
+        "label": capfirst(spec.verbose_name),
         "help_text": spec.help_text,
         **kwargs,
     }
-    return forms.ModelMultipleChoiceField(
+    return VocabularyMultipleChoiceField(
         queryset=spec.model.objects.filter(
             locale__language_code=default_language()
         ).order_by("sort_order", "name"),

@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from core import links
 from core.emails import send_templated_email
-from core.i18n import page_url_in
+from core.i18n import page_language, page_url_in
 
 from ..models import (
     REGISTRATION_FIELDS,
@@ -65,6 +65,7 @@ def _store_application(
         language=applicant.language,
         consent_version=registration_page.privacy_version,
         consent_text_hash=registration_page.privacy_text_hash,
+        consent_language=page_language(registration_page),
         consented_at=timezone.now(),
     )
     send_verification_email(application, registration_page)

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 import nh3
 from django import template
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
@@ -47,3 +48,19 @@ def user_richtext(value: str) -> str:
         strip_comments=True,
     )
     return mark_safe(cleaned)
+
+
+@register.filter
+def term(label: str) -> str:
+    """A vocabulary label, in ``<span lang="…">`` when it is the default
+    language's name shown for want of a translation."""
+    lang = getattr(label, "lang", "")
+    if lang:
+        return format_html('<span lang="{}">{}</span>', lang, label)
+    return conditional_escape(label)
+
+
+@register.filter
+def terms(labels) -> str:
+    """Vocabulary labels joined with commas, each through :func:`term`."""
+    return mark_safe(", ".join(term(label) for label in labels))
