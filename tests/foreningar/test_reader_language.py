@@ -22,6 +22,7 @@ from foreningar.models import (
     Representative,
 )
 from tests.catalogs import assert_no_swedish
+from core.protection import TOKEN_FIELD, signed_form_token
 from tests.helpers import links_in, path_of, protected
 
 from .test_selfservice_profile import profile_post_data
@@ -59,6 +60,11 @@ def assert_email_in_language(message, language: str, label: str) -> None:
             assert path_of(link).startswith(f"/{language}/"), f"{label}: {link}"
 
 
+def fresh(data: dict, **changes) -> dict:
+    """The form data with a new start token (each token is single-use)."""
+    return {**data, TOKEN_FIELD: signed_form_token(seconds_ago=10), **changes}
+
+
 @pytest.fixture
 def rep_association(make_association):
     page = make_association(title="Byalaget", org_id_kind="se_orgnr", org_id="")
@@ -76,11 +82,11 @@ def test_registration_stays_in_the_readers_language(
     assert f'action="{url}"' in form.content.decode()
     assert_in_language(form, language, "registration form")
 
-    invalid = client.post(url, dict(registration_data, title="", consent=""))
+    invalid = client.post(url, fresh(registration_data, title="", consent=""))
     assert invalid.status_code == 400
     assert_in_language(invalid, language, "registration form with errors")
 
-    sent = client.post(url, protected(dict(registration_data)))
+    sent = client.post(url, fresh(registration_data))
     assert sent.status_code == 302
     assert sent["Location"] == f"{url}skickat/"
     assert_in_language(client.get(sent["Location"]), language, "check your email")
@@ -109,7 +115,7 @@ def test_new_verification_link_email_in_the_applicants_language(
     client, translated_registration, registration_data, language
 ):
     url = f"/{language}/foreningar/registrera/"
-    client.post(url, protected(dict(registration_data)))
+    client.post(url, fresh(registration_data))
     mail.outbox = []
     # Asked for from the Swedish address: the email follows the application.
     client.post(
@@ -129,8 +135,8 @@ def test_login_link_form_and_email(client, rep_association, make_rep, language):
     assert invalid.status_code == 400
     assert_in_language(invalid, language, "login form with errors")
     sent = client.post(url, protected({"email": "rut@example.org"}))
-    assert sent.status_code == 302 and sent["Location"].startswith(f"/{language}/")
-    assert_in_language(client.get(sent["Location"]), language, "login link sent")
+    assert sent.status_code == 200
+    assert_in_language(sent, language, "login link sent")
     (message,) = mail.outbox
     assert_email_in_language(message, language, "login link email")
     login = path_of(next(u for u in links_in(message) if "/logga-in/" in u))
@@ -196,7 +202,8 @@ def test_review_and_reminder_emails_in_the_representatives_language(
     # A change sent for review: changes requested, then approved.
     page = AssociationPage.objects.get(pk=rep_association.pk)
     page.short_description = "Ny text."
-    services.submit_for_review(page.save_revision(), rep)
+    page.save_revision()
+    services.submit_for_review(page)
     state = WorkflowState.objects.get(
         base_content_type__model="page", object_id=str(page.pk), status="in_progress"
     )
@@ -251,7 +258,7 @@ def test_translated_privacy_text_is_shown_and_recorded(
     assert privacy in content and f"2026-12-01-{language}" in content
     assert translated_registration.privacy_text not in content
     assert_in_language(form, language, "translated registration form")
-    client.post(url, protected(dict(registration_data)))
+    client.post(url, fresh(registration_data))
     application = RegistrationApplication.objects.get()
     assert application.consent_version == f"2026-12-01-{language}"
     assert application.consent_language == language
@@ -266,7 +273,7 @@ def test_swedish_privacy_text_shown_for_want_of_a_translation_is_recorded(
     url = f"/{language}/foreningar/registrera/"
     content = client.get(url).content.decode()
     assert 'lang="sv"' in content  # the Swedish text is marked as such
-    client.post(url, protected(dict(registration_data)))
+    client.post(url, fresh(registration_data))
     application = RegistrationApplication.objects.get()
     assert application.language == language
     assert application.consent_language == "sv"
