@@ -14,6 +14,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from core.protection import TOKEN_FIELD, signed_form_token
 from foreningar import services
 from foreningar.models import (
     AssociationPage,
@@ -22,7 +23,6 @@ from foreningar.models import (
     Representative,
 )
 from tests.catalogs import assert_no_swedish
-from core.protection import TOKEN_FIELD, signed_form_token
 from tests.helpers import links_in, path_of, protected
 
 from .test_selfservice_profile import profile_post_data
