@@ -33,6 +33,8 @@ CARD_FIELDS = (
     "slug",
     "url_path",
     "short_description",
+    "short_description_fi",
+    "short_description_en",
     "locale_id",
     "path",
     "depth",

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -8,6 +9,8 @@ from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
+
+from core.i18n import current_language
 
 from ..jsonld import json_ld_text
 from ..richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
@@ -64,3 +67,19 @@ def term(label: str) -> str:
 def terms(labels) -> str:
     """Vocabulary labels joined with commas, each through :func:`term`."""
     return mark_safe(", ".join(term(label) for label in labels))
+
+
+@dataclass(frozen=True)
+class ReaderText:
+    text: str
+    lang: str  # its language if not the reader's (for a lang attribute), else ""
+
+
+@register.simple_tag
+def reader_text(association, name: str) -> ReaderText:
+    """The association's ``name`` text ("short_description", "description")
+    in the reader's language if the association wrote one, else the Swedish
+    text, marked with its language."""
+    reader = current_language()
+    text, language = association.text_in(name, reader)
+    return ReaderText(text or "", "" if language == reader else language)
