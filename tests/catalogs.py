@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 
 import polib
+
+from tests.helpers import links_in, path_of
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("fi", "en")
@@ -64,3 +67,77 @@ def swedish_in(text: str, language: str) -> list[str]:
 def assert_no_swedish(text: str, language: str, label: str = "") -> None:
     found = swedish_in(text, language)
     assert not found, f"Swedish interface text in {label or 'text'}: {found}"
+
+
+POST_ACTION = re.compile(r'<form[^>]*method="post"[^>]*action="([^"]*)"')
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"}
+VOID |= {"source", "track", "wbr"}
+
+
+class _TextInLanguage(HTMLParser):
+    """The text of a page that is in its own language: text inside an element
+    marked with another ``lang`` (Swedish content shown for want of a
+    translation, a language's own name in the switcher) is left out, so only
+    Swedish that is *not* marked as Swedish remains to be found."""
+
+    def __init__(self, language: str):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str]] = [("", language)]
+        self.skip = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        lang = dict(attrs).get("lang") or self.stack[-1][1]
+        self.stack.append((tag, lang.split("-")[0]))
+        if tag in ("script", "style"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth][0] == tag:
+                del self.stack[depth:]
+                break
+        if tag in ("script", "style"):
+            self.skip = max(0, self.skip - 1)
+
+    def handle_data(self, data):
+        if not self.skip and self.stack[-1][1] == self.stack[0][1]:
+            self.parts.append(data)
+
+
+def text_in_language(content: str, language: str) -> str:
+    parser = _TextInLanguage(language)
+    parser.feed(content)
+    return " ".join(parser.parts)
+
+
+def page_text(response, language: str) -> str:
+    return text_in_language(response.content.decode(), language)
+
+
+def assert_in_language(response, language: str, label: str) -> None:
+    """The page is in ``language`` (``<html lang>``), its forms post under the
+    language's prefix and no unmarked Swedish interface text is on it."""
+    content = response.content.decode()
+    assert f'<html lang="{language}"' in content, label
+    for action in POST_ACTION.findall(content):
+        assert action.startswith(f"/{language}/"), f"{label} posts to {action}"
+    assert_no_swedish(page_text(response, language), language, label)
+
+
+def assert_email_in_language(message, language: str, label: str) -> None:
+    assert message.alternatives, f"{label}: no HTML part"
+    html_part = message.alternatives[0][0]
+    for part, text in (
+        ("subject", message.subject),
+        ("text", message.body),
+        ("html", text_in_language(html_part, language)),
+    ):
+        assert_no_swedish(text, language, f"{label} ({part})")
+    for link in links_in(message):
+        if "/admin/" not in link:
+            assert path_of(link).startswith(f"/{language}/"), f"{label}: {link}"

@@ -7,8 +7,6 @@ is stored on the record, and every email goes out in the recipient's language
 from __future__ import annotations
 
 import datetime
-import html
-import re
 
 import pytest
 from django.core import mail
@@ -22,42 +20,13 @@ from foreningar.models import (
     RegistrationApplication,
     Representative,
 )
-from tests.catalogs import assert_no_swedish
+from tests.catalogs import assert_email_in_language, assert_in_language
 from tests.helpers import links_in, path_of, protected
 
 from .test_selfservice_profile import profile_post_data
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = ["fi", "en"]
-POST_ACTION = re.compile(r'<form[^>]*method="post"[^>]*action="([^"]*)"')
-
-
-def page_text(response) -> str:
-    content = response.content.decode()
-    content = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", content)
-    return html.unescape(re.sub(r"<[^>]+>", " ", content))
-
-
-def assert_in_language(response, language: str, label: str) -> None:
-    content = response.content.decode()
-    assert f'<html lang="{language}"' in content, label
-    for action in POST_ACTION.findall(content):
-        assert action.startswith(f"/{language}/"), f"{label} posts to {action}"
-    assert_no_swedish(page_text(response), language, label)
-
-
-def assert_email_in_language(message, language: str, label: str) -> None:
-    assert message.alternatives, f"{label}: no HTML part"
-    html_part = message.alternatives[0][0]
-    for part, text in (
-        ("subject", message.subject),
-        ("text", message.body),
-        ("html", html.unescape(re.sub(r"<[^>]+>", " ", html_part))),
-    ):
-        assert_no_swedish(text, language, f"{label} ({part})")
-    for link in links_in(message):
-        if "/admin/" not in link:
-            assert path_of(link).startswith(f"/{language}/"), f"{label}: {link}"
 
 
 def fresh(data: dict, **changes) -> dict:
