@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from wagtail.models import Page, WorkflowState
 
+from core.i18n import current_language, page_url_in
 from core.text import skeleton
 from home.services import COORDINATOR_GROUP, default_site_settings
 
@@ -77,8 +78,9 @@ def registration_page() -> AssociationRegistrationPage | None:
 
 
 def registration_page_url() -> str:
+    """The registration form's address in the reader's language."""
     page = registration_page()
-    return page.url if page else ""
+    return page_url_in(page, current_language()) if page else ""
 
 
 @dataclass
