@@ -146,3 +146,15 @@ def url_in_language(url: str, page_language: str, language: str | None = None) -
 def page_url(page: Page, request: HttpRequest | None = None) -> str:
     """The page's address under the reader's language prefix."""
     return url_in_language(page.get_url(request), page_language(page))
+
+
+def page_url_in(page: Page, language: str, request: HttpRequest | None = None) -> str:
+    """The page's address for a reader of ``language`` (an email's recipient):
+    its live translation if there is one, else the page under the language's
+    prefix."""
+    language = normalise_language(language)
+    with translation.override(language):
+        page = localize_pages([page])[0]
+        return url_in_language(
+            page.get_url(request) or "", page_language(page), language
+        )

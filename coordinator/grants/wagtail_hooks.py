@@ -133,6 +133,7 @@ class HelpRequestViewSet(ModelViewSet):
         "question",
         "internal_notes",
         "consent_version",
+        "consent_language",
         "consented_at",
         "done_at",
     ]

@@ -20,7 +20,12 @@ def _can_defer(task_object) -> bool:
 
 @task()
 def handle_subscription(
-    email: str, language: str, topics: list[str], name: str, privacy_version: str
+    email: str,
+    language: str,
+    topics: list[str],
+    name: str,
+    privacy_version: str,
+    privacy_language: str = "",
 ) -> str:
     """Decided here, not in the request, so the form answers the same for
     every address in the same time."""
@@ -31,6 +36,7 @@ def handle_subscription(
             topics=topics,
             name=name,
             privacy_version=privacy_version,
+            privacy_language=privacy_language,
         )
     )
 

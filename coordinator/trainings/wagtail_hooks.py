@@ -109,6 +109,7 @@ class ParticipantViewSet(ModelViewSet):
         "created_at",
         "cancelled_at",
         "consent_version",
+        "consent_language",
         "consented_at",
         "anonymised_at",
     ]

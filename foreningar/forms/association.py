@@ -26,6 +26,7 @@ from ..identifiers import IdentifierKind, infer_kind, normalise_identifier
 from ..models import (
     REGISTRATION_FIELDS,
     SELF_SERVICE_FIELDS,
+    TRANSLATED_TEXT_FIELDS,
     VOCABULARY_FIELDS,
     AssociationPage,
     vocabulary_spec,
@@ -35,11 +36,14 @@ from ..richtext import plain_to_richtext, richtext_to_plain
 from .fields import (
     EmailAddressField,
     TextField,
+    VocabularyMultipleChoiceField,
     WebAddressField,
     phone_validator,
     postcode_validator,
 )
 
+# Rich text the association writes as plain text (a blank line, a paragraph).
+RICH_TEXT_FIELDS = ("description", "description_fi", "description_en")
 TITLE_MAX_LENGTH = 120  # a name people can read on a card; Page allows 255
 DESCRIPTION_MAX_LENGTH = 5000
 _DANGEROUS = re.compile(
@@ -55,11 +59,11 @@ def vocabulary_field(name: str, **kwargs) -> forms.ModelMultipleChoiceField:
     options = {
         "required": False,
         "widget": forms.CheckboxSelectMultiple,
-        "label": str(spec.verbose_name).capitalize(),
+        "label": capfirst(spec.verbose_name),
         "help_text": spec.help_text,
         **kwargs,
     }
-    return forms.ModelMultipleChoiceField(
+    return VocabularyMultipleChoiceField(
         queryset=spec.model.objects.filter(
             locale__language_code=default_language()
         ).order_by("sort_order", "name"),
@@ -130,6 +134,8 @@ class AssociationFieldsForm(forms.ModelForm):
         }
         widgets = {
             "short_description": forms.Textarea(attrs={"rows": 3}),
+            "short_description_fi": forms.Textarea(attrs={"rows": 3}),
+            "short_description_en": forms.Textarea(attrs={"rows": 3}),
             "meeting_times": forms.Textarea(attrs={"rows": 3}),
             "premises_accessibility": forms.Textarea(attrs={"rows": 3}),
             "volunteers_text": forms.Textarea(attrs={"rows": 3}),
@@ -148,11 +154,12 @@ class AssociationFieldsForm(forms.ModelForm):
             self.fields["postcode"].validators.append(postcode_validator)
         if "public_phone" in self.fields:
             self.fields["public_phone"].validators.append(phone_validator)
-        if "description" in self.fields and self.instance.pk and not self.is_bound:
-            self.initial["description"] = richtext_to_plain(self.instance.description)
+        for name in RICH_TEXT_FIELDS:
+            if name in self.fields and self.instance.pk and not self.is_bound:
+                self.initial[name] = richtext_to_plain(getattr(self.instance, name))
 
-    def clean_description(self):
-        text = self.cleaned_data.get("description", "")
+    def _clean_rich_text(self, name: str) -> str:
+        text = self.cleaned_data.get(name, "")
         if _DANGEROUS.search(text):
             raise ValidationError(
                 _(
@@ -165,6 +172,15 @@ class AssociationFieldsForm(forms.ModelForm):
         if text.strip() and not re.sub(r"<[^>]+>", "", html).strip():
             raise ValidationError(_("Texten blev tom. Skriv vanlig text."))
         return html
+
+    def clean_description(self):
+        return self._clean_rich_text("description")
+
+    def clean_description_fi(self):
+        return self._clean_rich_text("description_fi")
+
+    def clean_description_en(self):
+        return self._clean_rich_text("description_en")
 
     def clean(self):
         cleaned = super().clean()
@@ -265,6 +281,9 @@ class ProfileForm(AssociationFieldsForm):
     def __init__(self, *args, org_id_locked: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.org_id_locked = org_id_locked
+        for name in TRANSLATED_TEXT_FIELDS:
+            # Spelling and speech in the language the text is written in.
+            self.fields[name].widget.attrs["lang"] = name.rsplit("_", 1)[1]
         if org_id_locked:
             del self.fields["org_id_kind"]
             del self.fields["org_id"]
@@ -326,6 +345,15 @@ PROFILE_LAYOUT = [
     (
         _("Om föreningen"),
         ["title", "short_description", "description", "founded_year", "member_count"],
+    ),
+    (
+        _("Beskrivningen på finska och engelska (frivilligt)"),
+        [
+            "short_description_fi",
+            "description_fi",
+            "short_description_en",
+            "description_en",
+        ],
     ),
     (_("Logotyp"), ["logo", "logo_alt"]),
     (_("Organisationsnummer"), ["org_id_kind", "org_id"]),

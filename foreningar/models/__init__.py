@@ -3,6 +3,7 @@ from .associations import (
     PUBLIC_FIELDS,
     REGISTRATION_FIELDS,
     SELF_SERVICE_FIELDS,
+    TRANSLATED_TEXT_FIELDS,
     AssociationPage,
     AssociationTag,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "PUBLIC_FIELDS",
     "REGISTRATION_FIELDS",
     "SELF_SERVICE_FIELDS",
+    "TRANSLATED_TEXT_FIELDS",
     "VOCABULARIES",
     "VOCABULARY_FIELDS",
     "ActivityArea",

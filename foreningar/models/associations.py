@@ -12,6 +12,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -31,6 +32,7 @@ from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.forms import web_address
+from core.i18n import page_language
 from core.images.api import SafeImageRenditionField
 from core.pages import DelegatingPageMixin
 
@@ -100,11 +102,20 @@ class AssociationPageManager(PageManager.from_queryset(AssociationPageQuerySet))
     pass
 
 
+#: The association's own Finnish and English versions of its texts.
+TRANSLATED_TEXT_LANGUAGES = ("fi", "en")
+TRANSLATED_TEXT_FIELDS = [
+    f"{name}_{language}"
+    for language in TRANSLATED_TEXT_LANGUAGES
+    for name in ("short_description", "description")
+]
+
 #: Model fields the public register shows (profile, API, CSV). Anything not
 #: listed here (representatives, private notes) is never published.
 PUBLIC_FIELDS = [
     "short_description",
     "description",
+    *TRANSLATED_TEXT_FIELDS,
     "org_id_kind",
     "org_id",
     "founded_year",
@@ -156,6 +167,7 @@ REGISTRATION_FIELDS = [
     "website",
 ]
 SELF_SERVICE_FIELDS = REGISTRATION_FIELDS + [
+    *TRANSLATED_TEXT_FIELDS,
     "founded_year",
     "member_count",
     "membership_fee",
@@ -191,6 +203,20 @@ class AssociationPage(DelegatingPageMixin, Page):
     )
     description = RichTextField(
         _("beskrivning"), features=DESCRIPTION_FEATURES, blank=True
+    )
+    # The same texts in Finnish and English, if the association writes them;
+    # readers of those languages get them instead of the Swedish ones.
+    short_description_fi = models.CharField(
+        _("kort beskrivning på finska"), max_length=300, blank=True
+    )
+    description_fi = RichTextField(
+        _("beskrivning på finska"), features=DESCRIPTION_FEATURES, blank=True
+    )
+    short_description_en = models.CharField(
+        _("kort beskrivning på engelska"), max_length=300, blank=True
+    )
+    description_en = RichTextField(
+        _("beskrivning på engelska"), features=DESCRIPTION_FEATURES, blank=True
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -328,6 +354,15 @@ class AssociationPage(DelegatingPageMixin, Page):
         FieldPanel("title", heading=_("Föreningens namn")),
         FieldPanel("short_description"),
         FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in TRANSLATED_TEXT_FIELDS],
+            heading=_("Beskrivningen på finska och engelska"),
+            help_text=_(
+                "Frivilligt. Läsare på finska eller engelska ser de här texterna; "
+                "annars visas den svenska texten."
+            ),
+            classname="collapsed",
+        ),
         FieldPanel("logo"),
         FieldRowPanel([FieldPanel("founded_year"), FieldPanel("member_count")]),
     ]
@@ -490,6 +525,17 @@ class AssociationPage(DelegatingPageMixin, Page):
         if not self.last_verified_at:
             return False
         return self.last_verified_at >= timezone.now() - datetime.timedelta(days=365)
+
+    def text_in(self, name: str, language: str) -> tuple[str, str]:
+        """``name`` ("short_description" or "description") for a reader of
+        ``language``: the association's own version in that language if it
+        wrote one, else the page's text; with the language of what is
+        returned."""
+        if language in TRANSLATED_TEXT_LANGUAGES:
+            text = getattr(self, f"{name}_{language}", "") or ""
+            if strip_tags(text).strip():
+                return text, language
+        return getattr(self, name), page_language(self)
 
 
 for _spec in VOCABULARIES:

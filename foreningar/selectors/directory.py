@@ -31,6 +31,8 @@ CARD_FIELDS = (
     "depth",
     "locale_id",
     "short_description",
+    "short_description_fi",
+    "short_description_en",
     "looking_for_volunteers",
     "status",
     "logo",

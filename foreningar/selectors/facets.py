@@ -40,7 +40,13 @@ from .params import (
     DirectoryParams,
     unknown_filter_notice,
 )
-from .queries import filter_conditions, literal, translated_name
+from .queries import (
+    TermLabel,
+    filter_conditions,
+    label_language,
+    literal,
+    translated_name,
+)
 from .search import cache_part, text_matcher
 
 TOTAL = FacetCount.TOTAL
@@ -72,13 +78,18 @@ def vocabulary_options() -> FacetOptions:
         parts = [
             spec.model.objects.filter(locale_id=default_locale_id())
             .order_by()
-            .annotate(label=translated_name(spec.model), kind=literal(spec.param))
-            .values_list("kind", "pk", "slug", "label", "sort_order")
+            .annotate(
+                label=translated_name(spec.model),
+                label_lang=label_language(spec.model),
+                kind=literal(spec.param),
+            )
+            .values_list("kind", "pk", "slug", "label", "sort_order", "label_lang")
             for spec in VOCABULARIES
         ]
         options: FacetOptions = {spec.param: [] for spec in VOCABULARIES}
-        for kind, pk, slug, label, order in parts[0].union(*parts[1:], all=True):
-            options[kind].append(FacetOption(pk, slug, label, order))
+        rows = parts[0].union(*parts[1:], all=True)
+        for kind, pk, slug, label, order, lang in rows:
+            options[kind].append(FacetOption(pk, slug, TermLabel(label, lang), order))
         language = current_language()
         for rows in options.values():
             rows.sort(key=lambda row: (row.sort_order, sort_key(row.label, language)))

@@ -19,6 +19,8 @@ from ..models import (
     vocabulary_spec,
 )
 from .queries import (
+    TermLabel,
+    label_language,
     literal,
     name_order_field,
     search_condition,
@@ -32,6 +34,8 @@ CARD_FIELDS = (
     "slug",
     "url_path",
     "short_description",
+    "short_description_fi",
+    "short_description_en",
     "locale_id",
     "path",
     "depth",
@@ -46,20 +50,27 @@ def profile_terms(association: AssociationPage) -> dict[str, list[dict[str, Any]
         queryset = (
             spec.model.objects.filter(associationpage=association.pk)
             .order_by()
-            .annotate(label=translated_name(spec.model), kind=literal(spec.field))
+            .annotate(
+                label=translated_name(spec.model),
+                label_lang=label_language(spec.model),
+                kind=literal(spec.field),
+            )
         )
         if spec.model is not ActivityLanguage:
             queryset = queryset.annotate(code=literal(""))
         parts.append(
-            queryset.values_list("kind", "pk", "slug", "label", "sort_order", "code")
+            queryset.values_list(
+                "kind", "pk", "slug", "label", "sort_order", "code", "label_lang"
+            )
         )
     terms: dict[str, list[dict[str, Any]]] = {spec.field: [] for spec in VOCABULARIES}
-    for kind, pk, slug, label, sort_order, code in parts[0].union(*parts[1:], all=True):
+    rows = parts[0].union(*parts[1:], all=True)
+    for kind, pk, slug, label, sort_order, code, lang in rows:
         terms[kind].append(
             {
                 "id": pk,
                 "slug": slug,
-                "label": label,
+                "label": TermLabel(label, lang),
                 "sort_order": sort_order,
                 "code": code,
             }

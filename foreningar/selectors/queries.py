@@ -7,7 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import (
+    Case,
     CharField,
+    Exists,
     F,
     Func,
     IntegerField,
@@ -17,11 +19,17 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce
 
 from core.collation import NORDIC, order_for
-from core.i18n import current_language, current_locale_id, default_locale_id
+from core.i18n import (
+    current_language,
+    current_locale_id,
+    default_language,
+    default_locale_id,
+)
 
 from ..models import (
     AssociationIndexPage,
@@ -102,6 +110,38 @@ def translated_name(model: type[Model]) -> Any:
         translation_key=OuterRef("translation_key"), locale_id=locale_id
     ).values("name")[:1]
     return Coalesce(Subquery(translated), F("name"))
+
+
+def label_language(model: type[Model]) -> Any:
+    """The language of :func:`translated_name`'s label when it is not the
+    reader's (the default-language name shown for want of a translation, which
+    then needs a ``lang`` attribute), else ""."""
+    locale_id = current_locale_id()
+    if locale_id is None or locale_id == default_locale_id():
+        return literal("")
+    translated = model.objects.filter(
+        translation_key=OuterRef("translation_key"), locale_id=locale_id
+    )
+    return Case(
+        When(Exists(translated), then=literal("")),
+        default=literal(default_language()),
+        output_field=CharField(),
+    )
+
+
+class TermLabel(str):
+    """A vocabulary label; ``lang`` is its language when it differs from the
+    reader's (a fallback to the default language), else ""."""
+
+    lang = ""
+
+    def __new__(cls, text: str, lang: str = "") -> TermLabel:
+        label = super().__new__(cls, text)
+        label.lang = lang
+        return label
+
+    def __reduce__(self):  # cached with the facet options
+        return (TermLabel, (str(self), self.lang))
 
 
 def count_of(queryset: QuerySet) -> Subquery:

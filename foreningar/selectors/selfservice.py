@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from wagtail.models import Page, PageLogEntry, WorkflowState
 
+from core.i18n import current_language, page_url_in
 from core.pages import first_in_tree
 from core.text import skeleton
 from home.services import COORDINATOR_GROUP, default_site_settings
@@ -80,8 +81,9 @@ def registration_page() -> AssociationRegistrationPage | None:
 
 
 def registration_page_url() -> str:
+    """The registration form's address in the reader's language."""
     page = registration_page()
-    return page.url if page else ""
+    return page_url_in(page, current_language()) if page else ""
 
 
 @dataclass

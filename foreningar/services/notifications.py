@@ -5,11 +5,12 @@ something waits for review."""
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils import translation
 from wagtail.log_actions import log
 from wagtail.models import Page, WorkflowState
 
 from core.emails import send_templated_email
-from core.i18n import default_language
+from core.i18n import default_language, page_url_in
 from core.workflow_mail import WorkflowEmail
 
 from ..models import AssociationPage, RegistrationApplication
@@ -32,13 +33,20 @@ def email_representatives(
             {
                 "representative": representative,
                 "association": association,
-                "public_url": absolute_url(association.url or ""),
+                "public_url": absolute_url(
+                    page_url_in(association, representative.language)
+                ),
                 **(context or {}),
                 **login_link_context(representative, long=True),
             },
             to=[representative.email],
             language=representative.language,
         )
+
+
+def _my_url(language: str) -> str:
+    with translation.override(language):
+        return absolute_url(reverse("foreningar_selfservice:dashboard"))
 
 
 def notify_access_requested(application: RegistrationApplication) -> None:
@@ -49,13 +57,12 @@ def notify_access_requested(application: RegistrationApplication) -> None:
         "admin_url": absolute_url(
             reverse(ACCESS_REQUEST_ADMIN_URL, args=[application.pk])
         ),
-        "my_url": absolute_url(reverse("foreningar_selfservice:dashboard")),
     }
     recipients = coordinator_emails()
     if recipients:
         send_templated_email(
             f"{EMAIL_DIR}/access_requested",
-            {**context, "for_coordinator": True},
+            {**context, "for_coordinator": True, "my_url": _my_url(default_language())},
             to=recipients,
             language=default_language(),
             reply_to=[application.applicant_email],
@@ -63,7 +70,11 @@ def notify_access_requested(application: RegistrationApplication) -> None:
     for representative in representatives_of(association):
         send_templated_email(
             f"{EMAIL_DIR}/access_requested",
-            {**context, "for_coordinator": False},
+            {
+                **context,
+                "for_coordinator": False,
+                "my_url": _my_url(representative.language),
+            },
             to=[representative.email],
             language=representative.language,
         )

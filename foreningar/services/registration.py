@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from core import links
 from core.emails import send_templated_email
+from core.i18n import page_language, page_url_in
 from core.pages import first_in_tree
 
 from ..models import (
@@ -65,6 +66,7 @@ def _store_application(
         language=applicant.language,
         consent_version=registration_page.privacy_version,
         consent_text_hash=registration_page.privacy_text_hash,
+        consent_language=page_language(registration_page),
         consented_at=timezone.now(),
     )
     send_verification_email(application, registration_page)
@@ -110,7 +112,7 @@ def send_verification_email(
     registration_page: AssociationRegistrationPage,
 ) -> None:
     token = links.issue(VERIFY, application)
-    base = registration_page.url
+    base = page_url_in(registration_page, application.language)
     send_templated_email(
         f"{EMAIL_DIR}/verify_email",
         {

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 import nh3
 from django import template
 from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
@@ -73,3 +75,35 @@ def for_associations_links(context) -> dict[str, str]:
         ),
         "login": reverse("foreningar_selfservice:login"),
     }
+
+
+@register.filter
+def term(label: str) -> str:
+    """A vocabulary label, in ``<span lang="…">`` when it is the default
+    language's name shown for want of a translation."""
+    lang = getattr(label, "lang", "")
+    if lang:
+        return format_html('<span lang="{}">{}</span>', lang, label)
+    return conditional_escape(label)
+
+
+@register.filter
+def terms(labels) -> str:
+    """Vocabulary labels joined with commas, each through :func:`term`."""
+    return mark_safe(", ".join(term(label) for label in labels))
+
+
+@dataclass(frozen=True)
+class ReaderText:
+    text: str
+    lang: str  # its language if not the reader's (for a lang attribute), else ""
+
+
+@register.simple_tag
+def reader_text(association, name: str) -> ReaderText:
+    """The association's ``name`` text ("short_description", "description")
+    in the reader's language if the association wrote one, else the Swedish
+    text, marked with its language."""
+    reader = current_language()
+    text, language = association.text_in(name, reader)
+    return ReaderText(text or "", "" if language == reader else language)

@@ -74,6 +74,12 @@ class HelpRequest(models.Model):
     consent_version = models.CharField(_("version av dataskyddstexten"), max_length=40)
     consent_text_hash = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64)
     consented_at = models.DateTimeField(_("samtycke givet"))
+    consent_language = models.CharField(
+        _("språk på dataskyddstexten"),
+        max_length=8,
+        blank=True,
+        help_text=_("Språket på den dataskyddstext som visades vid samtycket."),
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.NEW
     )
@@ -114,6 +120,7 @@ class HelpRequest(models.Model):
                 FieldPanel("association_name", read_only=True),
                 FieldPanel("language", read_only=True),
                 FieldPanel("consent_version", read_only=True),
+                FieldPanel("consent_language", read_only=True),
                 FieldPanel("created_at", read_only=True),
             ],
             heading=_("Förfrågan"),

@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from core.emails import send_templated_email
-from core.i18n import default_language
+from core.i18n import default_language, page_language
 from foreningar.models import AssociationPage, Representative
 
 from ..models import GrantCallIndexPage, GrantCallPage, HelpRequest
@@ -58,6 +58,7 @@ def submit_help_request(
         representative=representative,
         consent_version=index_page.privacy_version,
         consent_text_hash=index_page.privacy_text_hash,
+        consent_language=page_language(index_page),
         consented_at=timezone.now(),
     )
     log(

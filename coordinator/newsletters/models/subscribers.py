@@ -68,6 +68,12 @@ class Subscriber(models.Model):
     privacy_version = models.CharField(
         _("version av dataskyddstexten"), max_length=40, blank=True
     )
+    privacy_language = models.CharField(
+        _("språk på dataskyddstexten"),
+        max_length=8,
+        blank=True,
+        help_text=_("Språket på den dataskyddstext som visades vid samtycket."),
+    )
     subscribed_at = models.DateTimeField(_("samtycke givet"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("bekräftad"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("avslutad"), null=True, blank=True)
@@ -85,6 +91,7 @@ class Subscriber(models.Model):
                 FieldPanel("status"),
                 FieldPanel("source"),
                 FieldPanel("privacy_version"),
+                FieldPanel("privacy_language", read_only=True),
                 FieldRowPanel(
                     [FieldPanel("subscribed_at"), FieldPanel("confirmed_at")]
                 ),

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from core.i18n import page_language, url_in_language
 from core.links import LinkPurpose
 from core.sessions import LinkSession
 
@@ -51,7 +52,16 @@ class SubscriberUrls:
     def __init__(self, language: str, index_page: NewsletterIndexPage | None = None):
         self.language = language
         self.index_page = index_page or archive_for_language(language)
-        self.base = absolute_url(page_path(self.index_page)) if self.index_page else ""
+        # An archive that exists only in Swedish keeps the reader's prefix.
+        self.base = (
+            absolute_url(
+                url_in_language(
+                    page_path(self.index_page), page_language(self.index_page), language
+                )
+            )
+            if self.index_page
+            else ""
+        )
 
     def route(self, name: str, *args) -> str:
         if self.index_page is None:

@@ -43,6 +43,7 @@ class SubscriptionRequest:
     topics: list[str] = field(default_factory=list)  # topic slugs
     name: str = ""
     privacy_version: str = ""
+    privacy_language: str = ""
     source: str = Subscriber.Source.FORM
 
 
@@ -130,6 +131,7 @@ def request_subscription(request: SubscriptionRequest) -> str:
         subscriber.name = request.name or subscriber.name
         subscriber.source = request.source
         subscriber.privacy_version = request.privacy_version
+        subscriber.privacy_language = request.privacy_language
         subscriber.subscribed_at = timezone.now()
         subscriber.confirmed_at = None
         subscriber.unsubscribed_at = None

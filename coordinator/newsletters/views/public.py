@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
-from core.i18n import current_language, page_url
+from core.i18n import current_language, page_language, page_url
 from core.links import LinkError
 from core.pages import context_provider, page_view, render_page
 from core.protection import RateLimit, protected_form
@@ -83,6 +83,7 @@ def archive(request, page: NewsletterIndexPage):
             topics=list(data["topics"]),
             name=data["name"],
             privacy_version=page.privacy_version,
+            privacy_language=page_language(page),
         )
         return redirect(_route(request, page, "sent"))
     return render_page(

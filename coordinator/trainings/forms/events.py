@@ -9,7 +9,11 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from foreningar.forms.fields import TextField
+from foreningar.forms.fields import (
+    TextField,
+    VocabularyChoiceField,
+    VocabularyMultipleChoiceField,
+)
 from foreningar.models import ActivityArea, District, TargetGroup
 
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y"]
@@ -50,7 +54,7 @@ class EventForm(forms.Form):
     street_address = TextField(
         label=_("Adress (valfritt)"), max_length=200, required=False
     )
-    district = forms.ModelChoiceField(
+    district = VocabularyChoiceField(
         label=_("Område"),
         queryset=District.objects.none(),
         required=False,
@@ -63,13 +67,13 @@ class EventForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-    activity_areas = forms.ModelMultipleChoiceField(
+    activity_areas = VocabularyMultipleChoiceField(
         label=_("Verksamhetsområden"),
         queryset=ActivityArea.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    target_groups = forms.ModelMultipleChoiceField(
+    target_groups = VocabularyMultipleChoiceField(
         label=_("Målgrupper"),
         queryset=TargetGroup.objects.none(),
         required=False,

@@ -64,6 +64,12 @@ class Participant(models.Model):
     consent_version = models.CharField(_("version av dataskyddstexten"), max_length=40)
     consent_text_hash = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64)
     consented_at = models.DateTimeField(_("samtycke givet"))
+    consent_language = models.CharField(
+        _("språk på dataskyddstexten"),
+        max_length=8,
+        blank=True,
+        help_text=_("Språket på den dataskyddstext som visades vid samtycket."),
+    )
     anonymised_at = models.DateTimeField(_("anonymiserad"), null=True, blank=True)
 
     class Meta:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from core import links
+from core.i18n import page_language
 
 from ..models import Participant, SignupState, TrainingEventIndexPage, TrainingEventPage
 from .links import MANAGE
@@ -113,6 +114,7 @@ def sign_up(
                     consent_text_hash=index_page.privacy_text_hash
                     if index_page
                     else "",
+                    consent_language=page_language(index_page) if index_page else "",
                     consented_at=moment,
                 )
         except IntegrityError:
