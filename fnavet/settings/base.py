@@ -238,6 +238,10 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# true: accept rate limits counted per process (a local-memory cache, one
+# process); otherwise production without REDIS_URL fails `check --deploy`.
+RATE_LIMITS_PER_PROCESS = env_bool("RATE_LIMITS_PER_PROCESS", False)
+
 # Addresses (or networks) of the reverse proxies in front of the site: only
 # their X-Forwarded-For is believed when rate limits look for the client.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
