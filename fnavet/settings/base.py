@@ -2,6 +2,7 @@
 read from the environment, always with a default."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -68,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "fnavet.middleware.SiteCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "fnavet.urls"
@@ -221,6 +225,26 @@ WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Password logins (the Wagtail admin) are throttled by django-axes: after
+# AXES_FAILURE_LIMIT failures for one username or from one client address
+# the login answers 429 (core.lockout) until AXES_COOLOFF_TIME has passed
+# without a further failure. Representatives log in with emailed links,
+# which axes never sees. The failures are kept in the database, so every
+# worker sees them and a restart does not forget them.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = 10
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.protection.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # no record of successful logins (IP, browser)
+AXES_ENABLE_ADMIN = False  # there is no Django admin; Wagtail is the admin
 
 # Content-Security-Policy: no inline script on public pages (the admin gets its
 # own, looser policy in fnavet.middleware).
