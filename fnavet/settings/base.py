@@ -59,6 +59,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every answer carries it (whitenoise's and axes' too).
+    "fnavet.middleware.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -270,7 +272,49 @@ RATE_LIMITS_PER_PROCESS = env_bool("RATE_LIMITS_PER_PROCESS", False)
 # their X-Forwarded-For is believed when rate limits look for the client.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
 
+# Cookies: every cookie the site sets is SameSite=Lax (the session, which
+# also carries the messages; CSRF; the language), and none is read by script.
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+# Sessions: a coordinator's admin session lasts 12 hours from login (a working
+# day, then log in again); a representative's session from an emailed link
+# lasts 12 hours from its last use (core.sessions.LinkSession renews it).
+SESSION_COOKIE_AGE = 12 * 60 * 60
+# Powerful browser features no page of the site uses, refused for the page and
+# anything it embeds (fnavet.middleware.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "identity-credentials-get",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# The API answers JSON only; dev adds the browsable HTML API (fnavet.api gives
+# Wagtail's API viewsets these renderers instead of their own).
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
