@@ -330,5 +330,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # Failed logins and lockouts (warnings) stay; the start-up line goes.
+        "axes": {"level": "WARNING"},
     },
 }
