@@ -200,6 +200,10 @@ def translate_path(request: HttpRequest, path: str, language: str) -> str:
 
     source, rest = split_language_prefix(path)
     components = [c for c in rest.split("/") if c]
+    # One slash between components: "//host" must never come out.
+    rest = "/" + "".join(f"{c}/" for c in components)
+    if components and not path.endswith("/"):
+        rest = rest[:-1]
     site = Site.find_for_request(request)
     found = None
     if site is not None:

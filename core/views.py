@@ -43,8 +43,12 @@ def set_language(request: HttpRequest) -> HttpResponseRedirect:
     if request.method != "POST" or language not in dict(settings.LANGUAGES):
         return HttpResponseRedirect(next_url)
     parts = urlsplit(next_url)
-    path = translate_path(request, parts.path, language)
-    response = HttpResponseRedirect(urlunsplit(("", "", path, parts.query, "")))
+    target = urlunsplit(
+        ("", "", translate_path(request, parts.path, language), parts.query, "")
+    )
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts=None):
+        target = "/"
+    response = HttpResponseRedirect(target)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,

@@ -96,6 +96,16 @@ def test_unsafe_next_is_refused(client, demo_site, next_url):
     assert response["Location"] == "/fi/"
 
 
+@pytest.mark.parametrize(
+    "next_url", ["/fi//evil.example/", "/fi/\\evil.example/", "/en///evil.example"]
+)
+def test_a_path_never_becomes_another_host(client, demo_site, next_url):
+    response = switch(client, "sv", next_url)
+    location = response["Location"]
+    assert location.startswith("/") and not location.startswith(("//", "/\\"))
+    assert location in ("/", "/evil.example/", "/evil.example")
+
+
 def test_same_host_absolute_next_becomes_a_path(client, demo_site):
     response = switch(client, "en", "http://testserver/fi/foreningar/")
     assert response["Location"] == "/en/foreningar/"
