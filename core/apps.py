@@ -10,9 +10,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Gemensamma funktioner")
 
     def ready(self):
+        from django.core.checks import Tags, register
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import Locale
 
+        from .checks import check_rate_limit_cache
         from .export import guard_admin_exports
         from .i18n import LOCALES
         from .workflow_mail import queue_workflow_notifications
@@ -21,5 +23,6 @@ class CoreConfig(AppConfig):
             signal.connect(
                 LOCALES.bump, sender=Locale, dispatch_uid=f"core-locales-{signal}"
             )
+        register(check_rate_limit_cache, Tags.caches)
         guard_admin_exports()
         queue_workflow_notifications()

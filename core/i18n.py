@@ -158,3 +158,88 @@ def page_url_in(page: Page, language: str, request: HttpRequest | None = None) -
         return url_in_language(
             page.get_url(request) or "", page_language(page), language
         )
+
+
+def split_language_prefix(path: str) -> tuple[str, str]:
+    """``/fi/foreningar/`` → ``("fi", "/foreningar/")``; a path without a
+    prefix is in the default language."""
+    for code in language_codes():
+        if code == default_language():
+            continue
+        prefix = f"/{code}"
+        if path == prefix or path.startswith(prefix + "/"):
+            return code, path[len(prefix) :] or "/"
+    return default_language(), path or "/"
+
+
+def _deepest_page(roots: list[Page], components: list[str]) -> tuple[Page, int] | None:
+    """The live page deepest along ``components`` under the first of
+    ``roots`` that holds the most of them, and how many it consumed."""
+    from wagtail.models import Page
+
+    best: tuple[Page, int] | None = None
+    for root in roots:
+        candidates = {
+            root.url_path + "".join(f"{c}/" for c in components[:n]): n
+            for n in range(len(components) + 1)
+        }
+        page = (
+            Page.objects.live()
+            .filter(url_path__in=candidates)
+            .order_by("-depth")
+            .first()
+        )
+        if page is not None and (best is None or candidates[page.url_path] > best[1]):
+            best = (page, candidates[page.url_path])
+    return best
+
+
+def _translation(page: Page, language: str) -> Page | None:
+    locale_id = locale_ids().get(language)
+    if locale_id is None:
+        return None
+    if page.locale_id == locale_id:
+        return page
+    translated = page.get_translation_or_none(locale_by_id(locale_id))
+    return translated if translated is not None and translated.live else None
+
+
+def translate_path(request: HttpRequest, path: str, language: str) -> str:
+    """``path`` (an address on this site, with or without a language prefix)
+    as the same thing in ``language``: a page's live translation there (with
+    its own slugs), else the same address under ``language``'s prefix."""
+    from wagtail.models import Site
+
+    source, rest = split_language_prefix(path)
+    components = [c for c in rest.split("/") if c]
+    # One slash between components: "//host" must never come out.
+    rest = "/" + "".join(f"{c}/" for c in components)
+    if components and not path.endswith("/"):
+        rest = rest[:-1]
+    site = Site.find_for_request(request)
+    found = None
+    if site is not None:
+        # The tree the address is served from: the home in the address's
+        # language, then the default home (untranslated pages, HomePage.route).
+        home = site.root_page
+        localized = _translation(home, source)
+        roots = [home] if localized in (None, home) else [localized, home]
+        found = _deepest_page(roots, components)
+    if found is not None:
+        page, consumed = found
+        target = _translation(page, language)
+        if target is not None:
+            url = target.get_url(request)
+        else:
+            url = url_in_language(page.get_url(request), page_language(page), language)
+        if url:
+            remainder = "".join(f"{c}/" for c in components[consumed:])
+            if remainder and not rest.endswith("/"):
+                remainder = remainder[:-1]
+            return url + remainder
+    prefixed = rest if source == default_language() else f"/{source}{rest}"
+    translated = url_in_language(prefixed, source, language)
+    if translated != prefixed or source == language:
+        return translated
+    # An address no URL pattern knows: swap the prefix all the same.
+    return rest if language == default_language() else f"/{language}{rest}"

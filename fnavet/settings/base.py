@@ -2,6 +2,7 @@
 read from the environment, always with a default."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,6 +59,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every answer carries it (whitenoise's and axes' too).
+    "fnavet.middleware.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -68,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "fnavet.middleware.SiteCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "fnavet.urls"
@@ -235,6 +241,26 @@ WAGTAILAPI_LIMIT_MAX = 100
 
 LOGIN_URL = "wagtailadmin_login"
 
+# Password logins (the Wagtail admin) are throttled by django-axes: after
+# AXES_FAILURE_LIMIT failures for one username or from one client address
+# the login answers 429 (core.lockout) until AXES_COOLOFF_TIME has passed
+# without a further failure. Representatives log in with emailed links,
+# which axes never sees. The failures are kept in the database, so every
+# worker sees them and a restart does not forget them.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = 10
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.protection.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # no record of successful logins (IP, browser)
+AXES_ENABLE_ADMIN = False  # there is no Django admin; Wagtail is the admin
+
 # Content-Security-Policy: no inline script on public pages (the admin gets its
 # own, looser policy in fnavet.middleware).
 CONTENT_SECURITY_POLICY = {
@@ -251,11 +277,57 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# true: accept rate limits counted per process (a local-memory cache, one
+# process); otherwise production without REDIS_URL fails `check --deploy`.
+RATE_LIMITS_PER_PROCESS = env_bool("RATE_LIMITS_PER_PROCESS", False)
+
 # Addresses (or networks) of the reverse proxies in front of the site: only
 # their X-Forwarded-For is believed when rate limits look for the client.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
 
+# Cookies: every cookie the site sets is SameSite=Lax (the session, which
+# also carries the messages; CSRF; the language), and none is read by script.
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+# Sessions: a coordinator's admin session lasts 12 hours from login (a working
+# day, then log in again); a representative's session from an emailed link
+# lasts 12 hours from its last use (core.sessions.LinkSession renews it).
+SESSION_COOKIE_AGE = 12 * 60 * 60
+# Powerful browser features no page of the site uses, refused for the page and
+# anything it embeds (fnavet.middleware.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "identity-credentials-get",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# The API answers JSON only; dev adds the browsable HTML API (fnavet.api gives
+# Wagtail's API viewsets these renderers instead of their own).
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
@@ -271,5 +343,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # Failed logins and lockouts (warnings) stay; the start-up line goes.
+        "axes": {"level": "WARNING"},
     },
 }

@@ -6,6 +6,11 @@ SECRET_KEY = "test-only-secret-key"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+RATE_LIMITS_PER_PROCESS = True  # each test process counts for itself
+# Failed logins in the (per-test) local cache, not the database; the lockout
+# tests also run with production's database handler.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+SILENCED_SYSTEM_CHECKS = ["axes.W001"]  # the local cache is per process, as above
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {

@@ -69,8 +69,10 @@ class RenderingTests(WagtailPageTestCase):
 
     def test_pages_open_in_the_editor(self):
         # assertPageIsEditable cannot post StreamFields (their form is built by
-        # JavaScript), so check that the edit view itself renders.
-        self.login()
+        # JavaScript), so check that the edit view itself renders. (force_login:
+        # the login throttle, django-axes, needs a request that client.login
+        # does not pass to authenticate.)
+        self.client.force_login(self.create_test_user())
         for page in (self.home, self.standard, self.statement):
             with self.subTest(page=page.title):
                 response = self.client.get(f"/admin/pages/{page.pk}/edit/")
