@@ -84,7 +84,9 @@ def site_seeder():
                 str,
                 None,
                 "The demo town's country: fi (a bilingual Finnish town, the "
-                "default) or se (a Swedish one). Stored in the site settings.",
+                "default) or se (a Swedish one). Stored in the site settings; "
+                "associations already seeded are kept, so switch on a fresh "
+                "database.",
             ),
         ),
     )
