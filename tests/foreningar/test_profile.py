@@ -112,7 +112,7 @@ def test_report_outdated_information_link(client, association):
     link = soup.find("a", string="Rapportera inaktuella uppgifter till koordinatorn")
     parts = urlsplit(link["href"])
     assert parts.scheme == "mailto"
-    assert parts.path == "foreningar@exempelstad.se"  # SiteSettings from seed_site
+    assert parts.path == "foreningar@strandvik.example"  # SiteSettings from seed_site
     query = parse_qs(parts.query)
     assert query["subject"] == ["Inaktuella uppgifter: Norrby Bollklubb"]
     assert f"http://testserver{association.url}" in query["body"][0]

@@ -63,7 +63,7 @@ def test_seed_demo_pages_and_settings(site_root):
     assert statement.live
     assert statement.known_problems.count() == 2
     settings = SiteSettings.objects.get()
-    assert settings.email == "foreningar@exempelstad.se"
+    assert settings.email == "foreningar@strandvik.example"
     assert settings.accessibility_page_id == statement.pk
     assert settings.privacy_page.slug == "dataskydd"
     assert set(Locale.objects.values_list("language_code", flat=True)) == {
