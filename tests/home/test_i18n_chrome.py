@@ -72,9 +72,7 @@ def test_every_page_has_hreflang_alternates(client, pages):
     }
 
 
-def test_the_switcher_goes_to_the_translation_or_its_nearest_ancestor(
-    client, pages
-):
+def test_the_switcher_goes_to_the_translation_or_its_nearest_ancestor(client, pages):
     switcher = soup(client, "/om/").select_one(".language-switcher")
     assert switcher.select_one('a[hreflang="fi"]')["href"] == "/fi/tietoa/"
     # A page without a Finnish version: its nearest translated ancestor.
