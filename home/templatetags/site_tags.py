@@ -225,12 +225,19 @@ def hreflang_links(context):
     page = context.get("page")
     links = _language_links(context)
     if isinstance(page, Page) and page.pk:
-        own = {
-            translated.locale.language_code
-            for translated in page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
-        } or {page_language(page)}
+        site = _site(request)
+        own = CHROME.get_or_set(
+            ("languages", site.pk if site else 0, page.pk),
+            lambda: (
+                sorted(
+                    page.get_translations(inclusive=True)
+                    .live()
+                    .values_list("locale__language_code", flat=True)
+                )
+                or [page_language(page)]
+            ),
+            CHROME_CACHE_SECONDS,
+        )
         links = [link for link in links if link["code"] in own]
     absolute = request.build_absolute_uri if request is not None else str
     alternates = [
