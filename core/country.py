@@ -38,6 +38,10 @@ class Country:
     postcode_example: str
     accessibility_authority: Authority
     data_protection_authority: Authority
+    # Organisation identifier kinds (foreningar.identifiers), the country's own
+    # first; the register offers them in this order.
+    identifier_kinds: tuple[str, ...] = ()
+    phone_prefix: str = ""  # international calling code, "+358"
 
     def valid_phone(self, value: str) -> bool:
         return bool(re.fullmatch(self.phone_pattern, value.strip()))
@@ -64,6 +68,8 @@ FINLAND = Country(
     data_protection_authority=Authority(
         _("Dataombudsmannens byrå"), "https://tietosuoja.fi/sv"
     ),
+    identifier_kinds=("fi_ytunnus", "fi_association", "se_orgnr"),
+    phone_prefix="+358",
 )
 
 SWEDEN = Country(
@@ -84,6 +90,8 @@ SWEDEN = Country(
     data_protection_authority=Authority(
         _("Integritetsskyddsmyndigheten (IMY)"), "https://www.imy.se"
     ),
+    identifier_kinds=("se_orgnr", "fi_ytunnus", "fi_association"),
+    phone_prefix="+46",
 )
 
 COUNTRIES = {country.code: country for country in (FINLAND, SWEDEN)}
@@ -104,3 +112,27 @@ def current_country() -> Country:
         if code in COUNTRIES:
             return COUNTRIES[code]
     return COUNTRIES[default_country_code()]
+
+
+def country_choices() -> list[tuple[str, str | Promise]]:
+    return [(country.code, country.name) for country in COUNTRIES.values()]
+
+
+class CountryTimeZoneMiddleware:
+    """Dates on the site in the country's time zone when the site settings
+    choose another country than the ``TIME_ZONE`` setting's."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.utils import timezone
+
+        time_zone = current_country().time_zone
+        if time_zone == settings.TIME_ZONE:
+            return self.get_response(request)
+        timezone.activate(time_zone)
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.country import country_choices
 from core.pages import DelegatingPageMixin
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
@@ -369,6 +370,17 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    country = models.CharField(
+        _("land"),
+        max_length=2,
+        choices=country_choices(),
+        blank=True,
+        help_text=_(
+            "Avgör vilka organisationsnummer som erbjuds först, vilka myndigheter "
+            "som nämns, valuta, telefon- och postnummerformat och tidszon. Tomt: "
+            "serverns inställning (COUNTRY)."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -389,6 +401,7 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("accessibility_page"), FieldPanel("privacy_page")],
             heading=_("Sidor i sidfoten"),
         ),
+        FieldPanel("country"),
     ]
 
     class Meta:

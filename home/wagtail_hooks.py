@@ -7,7 +7,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from core import hooks as fnavet_hooks
 from core.admin_ui import YesNoColumn
-from core.demo import DemoSeeder
+from core.demo import DemoOption, DemoSeeder
 
 from .models import AccessibilityFeedback
 from .selectors import open_accessibility_feedback
@@ -115,13 +115,46 @@ def coordinator_as_sender():
     }
 
 
-def _seed_site(options, stdout):
-    from .demo import seed_site
+@hooks.register(fnavet_hooks.COUNTRY)
+def country_from_site_settings():
+    """The country chosen in the site settings (cached with the site chrome,
+    which every save of the settings renews)."""
+    from .caching import CHROME, CHROME_CACHE_SECONDS
 
-    seed_site()
-    return str(_("Webbplatsens sidor och inställningar är klara."))
+    def stored() -> str:
+        site_settings = default_site_settings()
+        return site_settings.country if site_settings else ""
+
+    return CHROME.get_or_set(("country",), stored, CHROME_CACHE_SECONDS)
+
+
+def _seed_site(options, stdout):
+    from .demo import current_town, seed_site, translate_site
+
+    pages = seed_site(country=options.get("country"))
+    translate_site(pages)
+    town = current_town()
+    return (
+        f"Webbplatsens sidor och inställningar är klara för {town.name['sv']} "
+        f"({town.country}), på svenska, finska och engelska."
+    )
 
 
 @hooks.register(fnavet_hooks.DEMO_SEEDERS)
 def site_seeder():
-    return DemoSeeder(name="site", order=0, run=_seed_site)
+    return DemoSeeder(
+        name="site",
+        order=0,
+        run=_seed_site,
+        options=(
+            DemoOption(
+                "country",
+                str,
+                None,
+                "The demo town's country: fi (a bilingual Finnish town, the "
+                "default) or se (a Swedish one). Stored in the site settings; "
+                "associations already seeded are kept, so switch on a fresh "
+                "database.",
+            ),
+        ),
+    )

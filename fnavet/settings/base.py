@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "core.country.CountryTimeZoneMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -145,11 +146,13 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
-# The town's time zone; Swedish towns set Europe/Stockholm.
-TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Helsinki")
 # The country the site serves ("fi" or "se"): authorities named, currency,
-# formats. Site settings can override it (core.country).
-COUNTRY = os.environ.get("COUNTRY", "fi")
+# formats, identifiers. Site settings can override it (core.country).
+COUNTRY = os.environ.get("COUNTRY", "fi").lower()
+# The town's time zone; by default the country's (Europe/Stockholm in Sweden).
+TIME_ZONE = os.environ.get(
+    "TIME_ZONE", "Europe/Stockholm" if COUNTRY == "se" else "Europe/Helsinki"
+)
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

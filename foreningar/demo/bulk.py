@@ -18,6 +18,7 @@ from wagtail.models import Collection, Page
 
 from core.bulk import add_live_children
 from core.i18n import default_locale_id
+from home.demo.town import current_town
 
 from ..caching import REGISTER
 from ..models import VOCABULARIES, AssociationIndexPage, AssociationPage, AssociationTag
@@ -101,7 +102,8 @@ def seed_associations(
 
     register = register or ensure_register_page()
     now = timezone.now()
-    specs = [generate(seed, index, now) for index in range(max(count, 0))]
+    town = current_town()
+    specs = [generate(seed, index, now, town) for index in range(max(count, 0))]
     assign_slugs(specs)
     created_ids: list[int] = []
     with transaction.atomic():
@@ -113,7 +115,17 @@ def seed_associations(
                 "org_id_kind", "org_id"
             )
         )
-        new = [spec for spec in specs if spec.slug not in existing_slugs]
+        # The same association under another name (another --country) counts
+        # as existing too: one register per town.
+        existing_keys = set(
+            Page.objects.child_of(register).values_list("translation_key", flat=True)
+        )
+        new = [
+            spec
+            for spec in specs
+            if spec.slug not in existing_slugs
+            and spec.values["_translation_key"] not in existing_keys
+        ]
         for spec in new:
             if (spec.values["org_id_kind"], spec.values["org_id"]) in taken_ids:
                 spec.values["org_id_kind"] = spec.values["org_id"] = ""

@@ -1,5 +1,7 @@
 """What the demo register is made of: the town's districts and places, the
-kinds of associations, streets, meeting places and times."""
+kinds of associations with the meeting places that fit them, and meeting
+times. Postcodes, streets, phones and fees are the town's
+(``home.demo.town``)."""
 
 from __future__ import annotations
 
@@ -8,50 +10,54 @@ from dataclasses import dataclass
 REGISTER_SLUG = "foreningar"
 DEFAULT_DEMO_COUNT = 40
 
-# Place names by district slug: (Swedish genitive stem, Finnish genitive stem).
-PLACES: dict[str, list[tuple[str, str]]] = {
+# Place names by district slug: (Swedish genitive stem, Finnish genitive stem,
+# where it is in Swedish). "{town}" is the demo town's name.
+PLACES: dict[str, list[tuple[str, str, str]]] = {
     "centrum": [
-        ("Stadens", "Kaupungin"),
-        ("Torgets", "Torin"),
-        ("Exempelstads", "Esimerkkikaupungin"),
+        ("Stadens", "Kaupungin", "mitt i stan"),
+        ("Torgets", "Torin", "kring torget"),
+        ("Stadsparkens", "Kaupunginpuiston", "kring stadsparken"),
     ],
     "norrby": [
-        ("Norrby", "Pohjoiskylän"),
-        ("Lillby", "Pikkukylän"),
-        ("Storbacka", "Isomäen"),
+        ("Norrby", "Pohjoiskylän", "i Norrby"),
+        ("Lillby", "Pikkukylän", "i Lillby"),
+        ("Storbacka", "Isomäen", "på Storbacka"),
     ],
     "soderstrand": [
-        ("Söderstrands", "Etelärannan"),
-        ("Sandviks", "Hiekkalahden"),
-        ("Ekuddens", "Tamminiemen"),
+        ("Söderstrands", "Etelärannan", "på Söderstrand"),
+        ("Sandviks", "Hiekkalahden", "i Sandvik"),
+        ("Ekuddens", "Tamminiemen", "på Ekudden"),
     ],
     "hamnen": [
-        ("Hamnens", "Sataman"),
-        ("Fyrbackens", "Majakkamäen"),
-        ("Sjöbodarnas", "Rantamakasiinien"),
+        ("Hamnens", "Sataman", "i Hamnen"),
+        ("Fyrbackens", "Majakkamäen", "på Fyrbacken"),
+        ("Sjöbodarnas", "Rantamakasiinien", "vid sjöbodarna"),
     ],
     "skogsbacka": [
-        ("Skogsbacka", "Metsämäen"),
-        ("Granlidens", "Kuusirinteen"),
-        ("Björkhagens", "Koivuhaan"),
+        ("Skogsbacka", "Metsämäen", "i Skogsbacka"),
+        ("Granlidens", "Kuusirinteen", "i Granliden"),
+        ("Björkhagens", "Koivuhaan", "i Björkhagen"),
     ],
     "kyrkbyn": [
-        ("Kyrkbyns", "Kirkonkylän"),
-        ("Prästgårdens", "Pappilan"),
-        ("Klockarbackens", "Lukkarinmäen"),
+        ("Kyrkbyns", "Kirkonkylän", "i Kyrkbyn"),
+        ("Prästgårdens", "Pappilan", "kring Prästgården"),
+        ("Klockarbackens", "Lukkarinmäen", "på Klockarbacken"),
     ],
     "asen": [
-        ("Åsens", "Harjun"),
-        ("Höjdens", "Kummun"),
-        ("Rönnåsens", "Pihlajaharjun"),
+        ("Åsens", "Harjun", "på Åsen"),
+        ("Höjdens", "Kummun", "på Höjden"),
+        ("Rönnåsens", "Pihlajaharjun", "på Rönnåsen"),
     ],
     "landsbygden": [
-        ("Bergby", "Vuorikylän"),
-        ("Ängsby", "Niittykylän"),
-        ("Tallmo", "Männikön"),
-        ("Kvarnby", "Myllykylän"),
+        ("Bergby", "Vuorikylän", "i Bergby"),
+        ("Ängsby", "Niittykylän", "i Ängsby"),
+        ("Tallmo", "Männikön", "i Tallmo"),
+        ("Kvarnby", "Myllykylän", "i Kvarnby"),
     ],
-    "hela-kommunen": [("Exempelstads", "Esimerkkikaupungin"), ("Regionens", "Seudun")],
+    "hela-kommunen": [
+        ("{town}s", "{town_fi}", "i hela {town}"),
+        ("Regionens", "Seudun", "i hela regionen"),
+    ],
 }
 
 
@@ -64,8 +70,13 @@ class Kind:
     areas: tuple[str, ...]
     groups: tuple[str, ...]
     keywords: tuple[str, ...]
-    description: str
+    description: str  # "{where}": where it is ("i Norrby")
     volunteers: str = ""
+    # Where it meets: places that fit what it does (the hearing association
+    # meets where there is a hearing loop, not at the sports field).
+    places: tuple[str, ...] = ("Föreningshuset",)
+    members: tuple[int, int] = (15, 80)  # a plausible range of members
+    hearing_loop: bool = False
 
 
 KINDS: tuple[Kind, ...] = (
@@ -75,8 +86,10 @@ KINDS: tuple[Kind, ...] = (
         ("idrott",),
         ("barn", "unga"),
         ("fotboll", "futsal"),
-        "Fotboll för barn och unga, med lag för både nybörjare och vana spelare.",
+        "Fotboll för barn och unga {where}, med lag för både nybörjare och vana spelare.",
         "Vi behöver fler tränare och föräldrar som vill hjälpa till på matcherna.",
+        places=("Idrottsplanen", "Konstgräsplanen vid skolan"),
+        members=(60, 300),
     ),
     Kind(
         "{p} Idrottsförening",
@@ -84,7 +97,9 @@ KINDS: tuple[Kind, ...] = (
         ("idrott",),
         ("barn", "unga", "vuxna"),
         ("friidrott", "skidor", "orientering"),
-        "Friidrott på sommaren och skidor på vintern – för alla åldrar.",
+        "Friidrott på sommaren och skidor på vintern för alla åldrar {where}.",
+        places=("Idrottsplanen", "Skolans gymnastiksal"),
+        members=(80, 400),
     ),
     Kind(
         "{p} Skidklubb",
@@ -92,8 +107,10 @@ KINDS: tuple[Kind, ...] = (
         ("idrott", "miljo-och-natur"),
         ("alla",),
         ("skidor", "längdskidor"),
-        "Vi sköter skidspåren och ordnar skidskola för barn varje vinter.",
+        "Vi sköter skidspåren {where} och ordnar skidskola för barn varje vinter.",
         "Hjälp oss att sköta spåren och leda skidskolan.",
+        places=("Skidstugan vid motionsspåret",),
+        members=(40, 200),
     ),
     Kind(
         "{p} Seglarförening",
@@ -101,7 +118,9 @@ KINDS: tuple[Kind, ...] = (
         ("idrott", "hobby"),
         ("unga", "vuxna"),
         ("segling", "båtar"),
-        "Seglarskola, kappseglingar och gemenskap i hamnen.",
+        "Seglarskola, kappseglingar och gemenskap för seglare {where}.",
+        places=("Klubbhuset i gästhamnen", "Seglarpaviljongen"),
+        members=(50, 250),
     ),
     Kind(
         "{p} Pensionärsförening",
@@ -109,8 +128,10 @@ KINDS: tuple[Kind, ...] = (
         ("seniorer", "social-verksamhet"),
         ("seniorer",),
         ("kaffe", "utflykter", "boccia"),
-        "Träffar med kaffe, föredrag och utflykter för pensionärer. Välkommen med!",
+        "Kaffe, föredrag och utflykter för pensionärer {where}. Välkommen med!",
         "Vi söker chaufförer till våra utflykter.",
+        places=("Seniorcentret", "Församlingshemmet"),
+        members=(40, 200),
     ),
     Kind(
         "{p} Marthaförening",
@@ -118,7 +139,9 @@ KINDS: tuple[Kind, ...] = (
         ("social-verksamhet", "hobby"),
         ("vuxna", "familjer"),
         ("matlagning", "hushåll"),
-        "Kurser i matlagning och hushåll, och gemenskap över generationerna.",
+        "Kurser i matlagning och hushåll {where}, och gemenskap över generationerna.",
+        places=("Marthastugan", "Skolans hemkunskapsklass"),
+        members=(20, 90),
     ),
     Kind(
         "{p} Hembygdsförening",
@@ -126,8 +149,10 @@ KINDS: tuple[Kind, ...] = (
         ("kultur", "by-och-lokalutveckling"),
         ("alla",),
         ("hembygd", "historia", "museum"),
-        "Vi vårdar byns historia, sköter hembygdsmuseet och ordnar midsommarfest.",
+        "Vi vårdar historien {where}, sköter hembygdsmuseet och ordnar midsommarfest.",
         "Vill du guida i museet under sommaren?",
+        places=("Hembygdsmuseet",),
+        members=(60, 300),
     ),
     Kind(
         "{p} Byaförening",
@@ -135,7 +160,9 @@ KINDS: tuple[Kind, ...] = (
         ("by-och-lokalutveckling",),
         ("alla",),
         ("byagård", "talko"),
-        "Byaföreningen driver byagården och ordnar talkon och byafester.",
+        "Vi driver byagården {where} och ordnar talkon och byafester.",
+        places=("Byagården",),
+        members=(30, 150),
     ),
     Kind(
         "{p} Ungdomsförening",
@@ -143,8 +170,10 @@ KINDS: tuple[Kind, ...] = (
         ("barn-och-unga", "kultur"),
         ("barn", "unga"),
         ("teater", "dans", "ungdomsgård"),
-        "Teater, dans och en öppen ungdomsgård för alla unga i området.",
+        "Teater, dans och en öppen ungdomsgård för unga {where}.",
         "Vi söker vuxna som vill vara med på kvällarna i ungdomsgården.",
+        places=("Ungdomsgården", "Föreningshuset"),
+        members=(30, 150),
     ),
     Kind(
         "Scoutkåren {p} Sjöbjörnar",
@@ -152,8 +181,10 @@ KINDS: tuple[Kind, ...] = (
         ("barn-och-unga", "miljo-och-natur"),
         ("barn", "unga"),
         ("scouting", "friluftsliv"),
-        "Scouting för barn från sju år: friluftsliv, läger och kamratskap.",
+        "Scouting för barn från sju år {where}: friluftsliv, läger och kamratskap.",
         "Bli ledare! Du får utbildning och en trevlig gemenskap.",
+        places=("Scoutstugan",),
+        members=(30, 120),
     ),
     Kind(
         "{p} Manskör",
@@ -161,7 +192,9 @@ KINDS: tuple[Kind, ...] = (
         ("kultur", "musik-och-kor"),
         ("vuxna",),
         ("körsång", "konserter"),
-        "Vi sjunger fyrstämmigt och ger konserter till jul och vår.",
+        "Vi är en manskör {where} som sjunger fyrstämmigt och ger konserter till jul och vår.",
+        places=("Musikinstitutets sal", "Församlingshemmet"),
+        members=(20, 45),
     ),
     Kind(
         "{p} Blandade kör",
@@ -169,7 +202,9 @@ KINDS: tuple[Kind, ...] = (
         ("kultur", "musik-och-kor"),
         ("vuxna", "seniorer"),
         ("körsång",),
-        "En glad kör för alla som tycker om att sjunga. Ingen provsjungning.",
+        "En glad blandad kör {where} för alla som tycker om att sjunga. Ingen provsjungning.",
+        places=("Församlingshemmet", "Kulturhuset"),
+        members=(20, 50),
     ),
     Kind(
         "{p} Spelmanslag",
@@ -177,7 +212,9 @@ KINDS: tuple[Kind, ...] = (
         ("kultur", "musik-och-kor"),
         ("alla",),
         ("folkmusik", "fiol"),
-        "Folkmusik i alla åldrar – vi spelar på byafester och bröllop.",
+        "Folkmusik i alla åldrar {where} – vi spelar på byafester och bröllop.",
+        places=("Musikinstitutets sal", "Föreningshuset"),
+        members=(12, 40),
     ),
     Kind(
         "{p} Konstförening",
@@ -185,7 +222,9 @@ KINDS: tuple[Kind, ...] = (
         ("kultur", "hobby"),
         ("vuxna",),
         ("måleri", "utställningar"),
-        "Utställningar, kurser i måleri och resor till konstmuseer.",
+        "Utställningar, kurser i måleri och resor till konstmuseer för konstvänner {where}.",
+        places=("Kulturhusets ateljé",),
+        members=(30, 150),
     ),
     Kind(
         "{p} Trädgårdsförening",
@@ -193,7 +232,9 @@ KINDS: tuple[Kind, ...] = (
         ("hobby", "miljo-och-natur"),
         ("vuxna", "seniorer"),
         ("trädgård", "odling"),
-        "Vi byter plantor, besöker trädgårdar och odlar tillsammans.",
+        "Vi byter plantor, besöker trädgårdar och odlar tillsammans {where}.",
+        places=("Koloniträdgårdens stuga", "Biblioteket, mötesrummet"),
+        members=(25, 120),
     ),
     Kind(
         "{p} Naturskyddsförening",
@@ -201,8 +242,10 @@ KINDS: tuple[Kind, ...] = (
         ("miljo-och-natur", "intresseorganisation"),
         ("alla",),
         ("fåglar", "naturvård"),
-        "Fågelskådning, naturvårdstalkon och exkursioner i närnaturen.",
+        "Fågelskådning, naturvårdstalkon och exkursioner i naturen {where}.",
         "Hjälp till vid våra naturvårdstalkon.",
+        places=("Naturstugan vid fågeltornet", "Biblioteket, mötesrummet"),
+        members=(30, 180),
     ),
     Kind(
         "{p} Grannsamverkan",
@@ -210,8 +253,10 @@ KINDS: tuple[Kind, ...] = (
         ("trygghet", "by-och-lokalutveckling"),
         ("alla",),
         ("grannsamverkan", "trygghet"),
-        "Grannar som håller utkik tillsammans, i samarbete med polisen och kommunen.",
+        "Grannar {where} som håller utkik tillsammans, i samarbete med polisen och kommunen.",
         "Bli kontaktombud för din gata.",
+        places=("Medborgarhuset",),
+        members=(20, 120),
     ),
     Kind(
         "{p} Integrationsförening",
@@ -219,8 +264,10 @@ KINDS: tuple[Kind, ...] = (
         ("integration", "social-verksamhet"),
         ("nyanlanda", "familjer"),
         ("språkcafé", "läxhjälp"),
-        "Språkcafé, läxhjälp och gemenskap för nyanlända och etablerade.",
+        "Språkcafé, läxhjälp och gemenskap för nyanlända och etablerade {where}.",
         "Vi söker samtalsvärdar till språkcaféet.",
+        places=("Biblioteket, mötesrummet", "Medborgarhuset"),
+        members=(20, 100),
     ),
     Kind(
         "{p} Handikappförening",
@@ -228,7 +275,9 @@ KINDS: tuple[Kind, ...] = (
         ("funktionsratt", "intresseorganisation"),
         ("personer-med-funktionsnedsattning",),
         ("tillgänglighet", "påverkan"),
-        "Vi driver frågor om tillgänglighet och ordnar träffar och resor.",
+        "Vi driver frågor om tillgänglighet {where} och ordnar träffar och resor.",
+        places=("Medborgarhuset", "Seniorcentret"),
+        members=(30, 150),
     ),
     Kind(
         "{p} Hörselförening",
@@ -236,7 +285,10 @@ KINDS: tuple[Kind, ...] = (
         ("funktionsratt", "halsa"),
         ("personer-med-funktionsnedsattning", "seniorer"),
         ("hörsel", "hörslinga"),
-        "Stöd, information och träffar för personer med hörselnedsättning.",
+        "Stöd, information och träffar för personer med hörselnedsättning {where}.",
+        places=("Seniorcentret", "Medborgarhuset"),
+        members=(25, 120),
+        hearing_loop=True,
     ),
     Kind(
         "{p} Församlingsförening",
@@ -244,7 +296,9 @@ KINDS: tuple[Kind, ...] = (
         ("religion-och-livsaskadning", "social-verksamhet"),
         ("alla",),
         ("samtalsgrupp", "diakoni"),
-        "Samtalsgrupper, soppluncher och besök hos ensamma.",
+        "Samtalsgrupper, soppluncher och besök hos ensamma {where}.",
+        places=("Församlingshemmet",),
+        members=(20, 90),
     ),
     Kind(
         "{p} Schackklubb",
@@ -252,7 +306,9 @@ KINDS: tuple[Kind, ...] = (
         ("hobby",),
         ("barn", "unga", "vuxna"),
         ("schack",),
-        "Schack för nybörjare och vana spelare varje torsdag.",
+        "Schack för nybörjare och vana spelare {where} varje torsdag.",
+        places=("Biblioteket, mötesrummet", "Föreningshuset"),
+        members=(12, 40),
     ),
     Kind(
         "{p} Motionsförening",
@@ -260,7 +316,9 @@ KINDS: tuple[Kind, ...] = (
         ("idrott", "halsa"),
         ("vuxna", "seniorer"),
         ("stavgång", "gympa"),
-        "Stavgång, seniorgympa och vattengympa – i din egen takt.",
+        "Stavgång, seniorgympa och vattengympa {where} – i din egen takt.",
+        places=("Skolans gymnastiksal", "Simhallen"),
+        members=(40, 200),
     ),
     Kind(
         "{p} Familjeförening",
@@ -268,8 +326,10 @@ KINDS: tuple[Kind, ...] = (
         ("barn-och-unga", "social-verksamhet"),
         ("familjer", "barn"),
         ("babycafé", "familjeträffar"),
-        "Öppna familjeträffar, babycafé och utflykter för barnfamiljer.",
+        "Öppna familjeträffar, babycafé och utflykter för barnfamiljer {where}.",
         "Vill du baka eller leka med barnen på träffarna?",
+        places=("Familjecentret", "Församlingshemmet"),
+        members=(30, 150),
     ),
     Kind(
         "{p} Stödförening för närståendevårdare",
@@ -277,7 +337,9 @@ KINDS: tuple[Kind, ...] = (
         ("halsa", "social-verksamhet"),
         ("vuxna", "seniorer"),
         ("närståendevård", "stödgrupp"),
-        "Stödgrupper och avlastning för dig som vårdar en närstående.",
+        "Stödgrupper och avlastning {where} för dig som vårdar en närstående.",
+        places=("Seniorcentret", "Församlingshemmet"),
+        members=(15, 60),
     ),
     Kind(
         "{p} Företagarförening",
@@ -285,38 +347,12 @@ KINDS: tuple[Kind, ...] = (
         ("intresseorganisation", "by-och-lokalutveckling"),
         ("vuxna",),
         ("företagande", "nätverk"),
-        "Nätverk och frukostmöten för företagare i området.",
+        "Nätverk och frukostmöten för företagare {where}.",
+        places=("Stadshotellets konferensrum", "Medborgarhuset"),
+        members=(25, 120),
     ),
 )
 
-STREETS = (
-    "Storgatan",
-    "Skolgatan",
-    "Kyrkogatan",
-    "Strandvägen",
-    "Hamngatan",
-    "Åsvägen",
-    "Byvägen",
-    "Skogsstigen",
-    "Järnvägsgatan",
-    "Torggatan",
-    "Ängsvägen",
-    "Kvarnvägen",
-)
-MEETING_PLACES = (
-    "Föreningshuset",
-    "Byagården",
-    "Församlingshemmet",
-    "Skolans gymnastiksal",
-    "Biblioteket, mötesrummet",
-    "Ungdomsgården",
-    "Idrottsplanen",
-    "Medborgarhuset",
-    "Seniorcentret",
-    "Hembygdsmuseet",
-    "Kulturhuset",
-    "Simhallen",
-)
 MEETING_TIMES = (
     "Måndagar kl. 18–20",
     "Tisdagar kl. 17.30–19",
@@ -325,14 +361,6 @@ MEETING_TIMES = (
     "Varannan lördag kl. 10–14",
     "Söndagar kl. 14–16, inte under sommaren",
     "Första måndagen i månaden kl. 19",
-)
-FEES = (
-    "Gratis",
-    "100 kr per år",
-    "200 kr per år, gratis för barn",
-    "15 € per år",
-    "25 € per år, familj 40 €",
-    "50 kr per termin",
 )
 LOGO_COLOURS = (
     "#0b4f6c",
@@ -343,4 +371,32 @@ LOGO_COLOURS = (
     "#37474f",
     "#004d40",
 )
-CENTRE = (59.9750, 23.4350)  # a small coastal town
+# Where each district lies from the town centre (degrees latitude, longitude).
+DISTRICT_OFFSETS = {
+    "centrum": (0.0, 0.0),
+    "norrby": (0.03, 0.01),
+    "soderstrand": (-0.02, 0.02),
+    "hamnen": (-0.01, -0.02),
+    "skogsbacka": (0.02, -0.05),
+    "kyrkbyn": (0.04, 0.06),
+    "asen": (0.01, 0.05),
+    "landsbygden": (0.06, -0.09),
+    "hela-kommunen": (0.0, 0.0),
+}
+
+# (text, step-free, accessible toilet, hearing loop): what the text says and
+# the ticks agree.
+PREMISES = (
+    ("", False, False, False),
+    ("Ramp vid entrén och hiss till andra våningen.", True, True, False),
+    ("Två trappsteg vid entrén, ingen hiss.", False, False, False),
+    ("Allt på markplan. Hörslinga i stora salen.", True, True, True),
+    ("Entré utan trappsteg; toaletten är inte anpassad.", True, False, False),
+)
+
+WELCOMES = (
+    "Nya medlemmar är alltid välkomna – kom och prova på!",
+    "Du är välkommen att komma och titta först, utan att förbinda dig.",
+    "Hör av dig, så berättar vi mer.",
+    "Ta gärna med en vän första gången.",
+)

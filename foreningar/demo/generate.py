@@ -1,5 +1,10 @@
 """Demo associations, generated reproducibly: association *i* for a given
-seed always gets the same name, slug and details."""
+seed and country always gets the same name, slug and details.
+
+Each association is one (kind, place) pair, drawn without repetition, so
+names and descriptions are unique; beyond the number of pairs (several
+thousand associations) a number keeps them apart. Addresses, postcodes,
+phones, fees and identifiers are those of the demo town's country."""
 
 from __future__ import annotations
 
@@ -7,22 +12,24 @@ import datetime
 import random
 import uuid
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.utils.text import slugify
 from stdnum import luhn
 from stdnum.fi import ytunnus
 
+from home.demo.town import Town
+
 from ..identifiers import IdentifierKind, normalise_identifier
 from ..models import AssociationPage
 from .data import (
-    CENTRE,
-    FEES,
+    DISTRICT_OFFSETS,
     KINDS,
-    MEETING_PLACES,
     MEETING_TIMES,
     PLACES,
-    STREETS,
+    PREMISES,
+    WELCOMES,
     Kind,
 )
 
@@ -44,49 +51,82 @@ def _rng(seed: int, index: int) -> random.Random:
     return random.Random(f"{seed}:{index}")
 
 
-def _org_id(index: int, seed: int) -> tuple[str, str]:
-    """A valid, unique identifier for association ``index`` (or none)."""
-    base = (index * 7919 + seed * 31) % 10**7
-    if index % 3 == 0:
-        digits = f"80{base:07d}"
+@lru_cache(maxsize=8)
+def _pairs(seed: int) -> list[tuple[int, str, int]]:
+    """Every (kind, district, place) in an order fixed by the seed."""
+    pairs = [
+        (kind, district, place)
+        for kind in range(len(KINDS))
+        for district, places in PLACES.items()
+        for place in range(len(places))
+    ]
+    random.Random(f"{seed}:pairs").shuffle(pairs)
+    return pairs
+
+
+def _org_id(index: int, seed: int, country: str) -> tuple[str, str]:
+    """A valid identifier of the country, unique to association ``index``
+    (about one in four has none)."""
+    base = (index * 7919 + seed * 31) % 10**7  # 7919 is prime: no repeats
+    slot = index % 4
+    if slot == 3:
+        return "", ""
+    if country == "se":
+        digits = f"80{2 + base % 8}{base % 10**6:06d}"
         value = digits + luhn.calc_check_digit(digits)
         kind = IdentifierKind.SE_ORGNR
-    elif index % 3 == 1:
-        digits = f"{base:07d}"
-        if not any(ytunnus.is_valid(digits + str(check)) for check in range(10)):
-            return "", ""
-        value = next(
-            digits + str(c) for c in range(10) if ytunnus.is_valid(digits + str(c))
-        )
-        kind = IdentifierKind.FI_YTUNNUS
+    elif slot == 1:
+        value = f"{(index * 7919 + seed) % 900000 + 100000}"
+        kind = IdentifierKind.FI_ASSOCIATION
     else:
-        return "", ""
+        digits = f"{base:07d}"
+        value = next(
+            (digits + str(c) for c in range(10) if ytunnus.is_valid(digits + str(c))),
+            "",
+        )
+        if not value:
+            return "", ""
+        kind = IdentifierKind.FI_YTUNNUS
     return kind, normalise_identifier(kind, value)
 
 
-def generate(seed: int, index: int, now: datetime.datetime) -> Spec:
-    rng = _rng(seed, index)
-    kind = rng.choice(KINDS)
-    district = rng.choice(list(PLACES))
-    place_sv, place_fi = rng.choice(PLACES[district])
-    finnish = rng.random() < 0.35
-    name = (kind.fi if finnish else kind.sv).format(p=place_fi if finnish else place_sv)
-    if rng.random() < 0.08:
-        name = f"{name} r.f." if not finnish else f"{name} ry"
-    spec = Spec(index=index, name=name, kind=kind, district=district)
-    languages = ["finska"] if finnish else ["svenska"]
-    if rng.random() < 0.4:
-        languages.append("svenska" if finnish else "finska")
+def _languages(rng: random.Random, kind: Kind, finnish: bool, country: str):
+    if country == "se":
+        languages = ["svenska"]
+        if rng.random() < 0.1:
+            languages.append("finska")
+        sign_languages = ["svenskt-teckensprak"]
+    else:
+        languages = ["finska"] if finnish else ["svenska"]
+        if rng.random() < 0.4:
+            languages.append("svenska" if finnish else "finska")
+        sign_languages = ["finlandssvenskt-teckensprak", "finskt-teckensprak"]
     if "integration" in kind.areas:
         languages += rng.sample(
             ["arabiska", "somaliska", "persiska", "ukrainska", "engelska"], 2
         )
     if "funktionsratt" in kind.areas and rng.random() < 0.5:
-        languages.append(
-            "finlandssvenskt-teckensprak"
-            if rng.random() < 0.5
-            else "svenskt-teckensprak"
-        )
+        languages.append(rng.choice(sign_languages))
+    return list(dict.fromkeys(languages))
+
+
+def generate(seed: int, index: int, now: datetime.datetime, town: Town) -> Spec:
+    rng = _rng(seed, index)
+    pairs = _pairs(seed)
+    kind_index, district, place_index = pairs[index % len(pairs)]
+    round_ = index // len(pairs)
+    kind = KINDS[kind_index]
+    stem_sv, stem_fi, where = (
+        text.format(town=town.name["sv"], town_fi=town.name_fi_genitive)
+        for text in PLACES[district][place_index]
+    )
+    finnish = town.country == "fi" and rng.random() < 0.35
+    name = (kind.fi if finnish else kind.sv).format(p=stem_fi if finnish else stem_sv)
+    if round_:
+        name = f"{name} {round_ + 1}"
+    if town.country == "fi" and rng.random() < 0.08:
+        name = f"{name} ry" if finnish else f"{name} r.f."
+    spec = Spec(index=index, name=name, kind=kind, district=district)
     districts = [district]
     if rng.random() < 0.15:
         districts.append(rng.choice([d for d in PLACES if d != district]))
@@ -94,7 +134,7 @@ def generate(seed: int, index: int, now: datetime.datetime) -> Spec:
         "activity_areas": list(kind.areas),
         "target_groups": list(kind.groups),
         "districts": districts,
-        "languages": list(dict.fromkeys(languages)),
+        "languages": _languages(rng, kind, finnish, town.country),
     }
     spec.keywords = list(kind.keywords)
     age_days = rng.randint(0, 5 * 365)
@@ -108,44 +148,52 @@ def generate(seed: int, index: int, now: datetime.datetime) -> Spec:
     else:
         verified = now - datetime.timedelta(days=rng.randint(0, 360))
     volunteers = bool(kind.volunteers) and rng.random() < 0.6
-    org_kind, org_id = _org_id(index, seed)
-    lat = CENTRE[0] + rng.uniform(-0.06, 0.06)
-    lon = CENTRE[1] + rng.uniform(-0.12, 0.12)
+    org_kind, org_id = _org_id(index, seed, town.country)
+    d_lat, d_lon = DISTRICT_OFFSETS.get(district, (0.0, 0.0))
+    lat = town.centre[0] + d_lat + rng.uniform(-0.008, 0.008)
+    lon = town.centre[1] + d_lon + rng.uniform(-0.015, 0.015)
     founded = 1900 + rng.randint(0, 124)
+    members = rng.randint(*kind.members) if rng.random() < 0.9 else None
+    place = rng.choice(kind.places)
+    times = rng.choice(MEETING_TIMES)
+    short = kind.description.format(where=where)
+    if round_:
+        short = f"{short} Avdelning {round_ + 1}."
+    premises, step_free, toilet, loop = rng.choice(PREMISES)
+    if kind.hearing_loop and not loop:
+        premises, step_free, toilet, loop = PREMISES[3]
+    about = f"Föreningen grundades {founded}"
+    if members:
+        about += f" och har {members} medlemmar"
     spec.values = {
-        "short_description": kind.description,
+        "short_description": short,
         "description": (
-            f"<p>{kind.description}</p><p>Föreningen grundades {founded} "
-            "och har verksamhet året runt. Nya medlemmar är alltid välkomna – kom och "
-            "prova på!</p>"
+            f"<p>{short}</p><p>{about}. Vi träffas i regel {times[0].lower()}"
+            f"{times[1:]} ({place}). {rng.choice(WELCOMES)}</p>"
         ),
         "org_id_kind": org_kind,
         "org_id": org_id,
         "founded_year": founded,
-        "member_count": rng.choice([None, rng.randint(8, 40), rng.randint(40, 400)]),
-        "meeting_place_name": rng.choice(MEETING_PLACES),
-        "street_address": f"{rng.choice(STREETS)} {rng.randint(1, 60)}",
-        "postcode": f"{rng.randint(10, 99)}{rng.randint(100, 999)}",
-        "town": "Exempelstad",
+        "member_count": members,
+        "meeting_place_name": place,
+        "street_address": (
+            f"{rng.choice(town.streets.get(district, town.streets['centrum']))} "
+            f"{rng.randint(1, 60)}"
+        ),
+        "postcode": town.postcode(district),
+        "town": town.name["sv"],
         "latitude": round(lat, 6),
         "longitude": round(lon, 6),
-        "meeting_times": rng.choice(MEETING_TIMES),
-        "premises_accessibility": rng.choice(
-            [
-                "",
-                "Ramp vid entrén och hiss till andra våningen.",
-                "Två trappsteg vid entrén, ingen hiss.",
-                "Allt på markplan. Hörslinga i stora salen.",
-            ]
-        ),
-        "step_free_access": rng.random() < 0.6,
-        "accessible_toilet": rng.random() < 0.5,
-        "hearing_loop": rng.random() < 0.2,
-        "membership_fee": rng.choice(FEES),
+        "meeting_times": times,
+        "premises_accessibility": premises,
+        "step_free_access": step_free,
+        "accessible_toilet": toilet,
+        "hearing_loop": loop,
+        "membership_fee": rng.choice(town.fees),
         "looking_for_volunteers": volunteers,
         "volunteers_text": kind.volunteers if volunteers else "",
-        "public_phone": f"040-{rng.randint(100, 999)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
-        "facebook_url": "" if rng.random() < 0.5 else "https://www.facebook.com/",
+        "public_phone": town.mobile(rng.randint(10**6, 10**7 - 1)),
+        "facebook_url": "",
         "instagram_url": "",
         "other_social_url": "",
         "status": (
@@ -171,5 +219,6 @@ def assign_slugs(specs: list[Spec]) -> None:
             slug = f"{slug}-{spec.index + 1}"
         used.add(slug)
         spec.slug = slug
+        # Reserved names (RFC 2606): no real inbox or site is ever reached.
         spec.values["public_email"] = f"info@{slug[:40]}.example"
         spec.values["website"] = f"https://{slug[:40]}.example/"

@@ -17,6 +17,7 @@ from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 
+from core.country import current_country
 from core.i18n import default_language
 from core.images import ImageUploadField
 from core.images.limits import help_text as upload_help_text
@@ -148,6 +149,16 @@ class AssociationFieldsForm(forms.ModelForm):
             title.max_length = TITLE_MAX_LENGTH
             title.validators.append(MaxLengthValidator(TITLE_MAX_LENGTH))
             title.widget.attrs["maxlength"] = str(TITLE_MAX_LENGTH)
+        if "org_id_kind" in self.fields:
+            # The country's own identifiers first (core.country).
+            order = current_country().identifier_kinds
+            field = self.fields["org_id_kind"]
+            field.choices = sorted(
+                field.choices,
+                key=lambda choice: (
+                    order.index(choice[0]) + 1 if choice[0] in order else 0
+                ),
+            )
         if "town" in self.fields:
             self.fields["town"].required = True
         if "postcode" in self.fields:

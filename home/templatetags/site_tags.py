@@ -13,8 +13,10 @@ from core import hooks
 from core.i18n import (
     current_language,
     foreign_language,
+    language_codes,
     localize_pages,
     page_language,
+    page_url,
     url_in_language,
 )
 
@@ -81,7 +83,9 @@ def chrome_cache_seconds() -> int:
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    """Links to the page's ancestors below the tree root."""
+    """Links to the page's ancestors below the tree root, in the reader's
+    language: each ancestor swapped for its translation where there is one,
+    the others under the reader's prefix (marked with ``lang``)."""
     page = context.get("page")
     request = context.get("request")
     ancestors = []
@@ -90,15 +94,24 @@ def breadcrumbs(context):
         ancestors = CHROME.get_or_set(
             ("breadcrumbs", site.pk if site else 0, page.pk, current_language()),
             lambda: [
-                {"title": ancestor.title, "url": ancestor.get_url(request)}
-                for ancestor in page.get_ancestors().filter(depth__gt=1)
+                {
+                    "title": ancestor.title,
+                    "url": url_in_language(
+                        ancestor.get_url(request), page_language(ancestor)
+                    ),
+                    "lang": foreign_language(ancestor),
+                }
+                for ancestor in localize_pages(
+                    page.get_ancestors().filter(depth__gt=1).specific(defer=True)
+                )
             ],
             CHROME_CACHE_SECONDS,
         )
     return {
         "page": page,
         "ancestors": ancestors,
-        "page_url": page.get_url(request) if ancestors else "",
+        "page_url": page_url(page, request) if ancestors else "",
+        "page_lang": foreign_language(page) if ancestors else "",
     }
 
 
@@ -109,10 +122,75 @@ def content_language(page) -> str:
     return foreign_language(page) if isinstance(page, Page) else ""
 
 
+def _translation_urls(request, page: Page) -> dict[str, str]:
+    """Language → where a reader of that language should go from ``page``:
+    its live translation, else its nearest ancestor with one (below that
+    ancestor the same slugs, when that address leads to the same page, as in
+    the register, whose translation lists the same associations)."""
+    urls = {
+        translated.locale.language_code: translated.get_url(request)
+        for translated in page.get_translations(inclusive=True)
+        .live()
+        .select_related("locale")
+    }
+    missing = [code for code in language_codes() if code not in urls]
+    if not missing:
+        return urls
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).reverse())
+    for code in missing:
+        for depth, ancestor in enumerate(ancestors, start=1):
+            translated = (
+                ancestor.get_translations()
+                .live()
+                .filter(locale__language_code=code)
+                .first()
+            )
+            if translated is None:
+                continue
+            base = translated.get_url(request) or ""
+            below = page.url_path.rstrip("/").split("/")[-depth:]
+            candidate = base + "/".join(below) + "/"
+            urls[code] = candidate if _serves(candidate, page, code) else base
+            break
+    return urls
+
+
+def _serves(path: str, page: Page, language: str) -> bool:
+    """Whether ``path`` (under ``language``'s prefix) shows ``page``."""
+    from django.http import Http404
+    from django.test import RequestFactory
+
+    site = Site.objects.filter(is_default_site=True).select_related("root_page")
+    site = site.first()
+    if site is None:
+        return False
+    home = site.root_page
+    translated_home = (
+        home.get_translations(inclusive=True)
+        .filter(locale__language_code=language)
+        .first()
+    )
+    parts = [part for part in path.split("/") if part]
+    if parts and parts[0] == language:
+        parts = parts[1:]
+    try:
+        routed = (translated_home or home).specific.route(
+            RequestFactory().get(path), parts
+        )
+    except Http404:
+        return False
+    return getattr(routed, "page", None) is not None and routed.page.pk == page.pk
+
+
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to the same page in each language: the page's translation where
-    one is live, otherwise the same address under the other language prefix."""
+    one is live, else its nearest translated ancestor; pages outside the
+    tree (search, Min förening) under the other language prefix."""
+    return {"links": _language_links(context)}
+
+
+def _language_links(context) -> list[dict]:
     request = context.get("request")
     page = context.get("page")
     current = current_language()
@@ -121,12 +199,7 @@ def language_switcher(context):
         site = _site(request)
         translations = CHROME.get_or_set(
             ("translations", site.pk if site else 0, page.pk),
-            lambda: {
-                translated.locale.language_code: translated.get_url(request)
-                for translated in page.get_translations()
-                .live()
-                .select_related("locale")
-            },
+            lambda: _translation_urls(request, page),
             CHROME_CACHE_SECONDS,
         )
     links = []
@@ -140,7 +213,42 @@ def language_switcher(context):
         links.append(
             {"code": code, "name": name, "url": url, "current": code == current}
         )
-    return {"links": links}
+    return links
+
+
+@register.inclusion_tag("components/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    """``<link rel="alternate" hreflang>`` for each language: the page's
+    translations (an untranslated page names only itself), or for pages
+    outside the tree the same view in each language; x-default is Swedish."""
+    request = context.get("request")
+    page = context.get("page")
+    links = _language_links(context)
+    if isinstance(page, Page) and page.pk:
+        site = _site(request)
+        own = CHROME.get_or_set(
+            ("languages", site.pk if site else 0, page.pk),
+            lambda: (
+                sorted(
+                    page.get_translations(inclusive=True)
+                    .live()
+                    .values_list("locale__language_code", flat=True)
+                )
+                or [page_language(page)]
+            ),
+            CHROME_CACHE_SECONDS,
+        )
+        links = [link for link in links if link["code"] in own]
+    absolute = request.build_absolute_uri if request is not None else str
+    alternates = [
+        {"hreflang": link["code"], "href": absolute(link["url"])} for link in links
+    ]
+    default = next(
+        (a for a in alternates if a["hreflang"] == settings.LANGUAGE_CODE), None
+    )
+    if default is not None:
+        alternates.append({"hreflang": "x-default", "href": default["href"]})
+    return {"alternates": alternates}
 
 
 @register.simple_tag(takes_context=True)

@@ -203,7 +203,7 @@ def test_feedback_is_stored_and_emailed(client, statement_url, mailoutbox):
 
     assert len(mailoutbox) == 2
     to_coordinator, receipt = mailoutbox
-    assert to_coordinator.to == ["foreningar@exempelstad.se"]
+    assert to_coordinator.to == ["foreningar@strandvik.example"]
     assert to_coordinator.reply_to == ["aino@example.org"]
     assert "tangentbordet" in to_coordinator.body
     assert receipt.to == ["aino@example.org"]
@@ -216,7 +216,7 @@ def test_feedback_is_stored_and_emailed(client, statement_url, mailoutbox):
 def test_anonymous_feedback_sends_no_receipt(client, statement_url, mailoutbox):
     response = client.post(statement_url, feedback_data(email="", name=""))
     assert response.status_code == 302
-    assert [message.to for message in mailoutbox] == [["foreningar@exempelstad.se"]]
+    assert [message.to for message in mailoutbox] == [["foreningar@strandvik.example"]]
 
 
 def _assert_refused(response, status: int, typed: str, stored: int = 0) -> str:
