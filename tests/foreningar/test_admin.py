@@ -315,7 +315,9 @@ def test_workflow_report_names_the_representative(
     )
 
 
-def test_admin_panels_in_finnish(coordinator_client, coordinator_user, make_association):
+def test_admin_panels_in_finnish(
+    coordinator_client, coordinator_user, make_association
+):
     from wagtail.users.models import UserProfile
 
     profile = UserProfile.get_for_user(coordinator_user)
