@@ -313,3 +313,19 @@ def test_workflow_report_names_the_representative(
     assert len(requester_queries) <= len(
         [q for q in queries if "wagtailcore_pagelogentry" in q["sql"]]
     )
+
+
+def test_admin_panels_in_finnish(
+    coordinator_client, coordinator_user, make_association
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(coordinator_user)
+    profile.preferred_language = "fi"
+    profile.save()
+    _access_request(make_association(title="Norrby IF"))
+    html = coordinator_client.get("/admin/").content.decode()
+    assert "Vastaamattomat käyttöoikeuspyynnöt" in html
+    assert "Vastaamaton saavutettavuuspalaute" in html
+    listing = coordinator_client.get(ACCESS).content.decode()
+    assert "Hyväksy" in listing and "Hylkää" in listing
