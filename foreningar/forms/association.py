@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 from wagtail.images.fields import WagtailImageField
 
+from core.forms import IdMultipleChoiceField
 from core.i18n import default_language
 from core.protection import ProtectedFormMixin
 
@@ -48,7 +49,7 @@ _DANGEROUS = re.compile(
 )
 
 
-def vocabulary_field(name: str, **kwargs) -> forms.ModelMultipleChoiceField:
+def vocabulary_field(name: str, **kwargs) -> IdMultipleChoiceField:
     """Checkboxes of the vocabulary's default-language terms."""
     spec = vocabulary_spec(name)
     options = {
@@ -58,7 +59,7 @@ def vocabulary_field(name: str, **kwargs) -> forms.ModelMultipleChoiceField:
         "help_text": spec.help_text,
         **kwargs,
     }
-    return forms.ModelMultipleChoiceField(
+    return IdMultipleChoiceField(
         queryset=spec.model.objects.filter(
             locale__language_code=default_language()
         ).order_by("sort_order", "name"),

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import IdChoiceField, IdMultipleChoiceField
 from foreningar.forms.fields import TextField
 from foreningar.models import ActivityArea, District, TargetGroup
 
@@ -50,7 +51,7 @@ class EventForm(forms.Form):
     street_address = TextField(
         label=_("Adress (valfritt)"), max_length=200, required=False
     )
-    district = forms.ModelChoiceField(
+    district = IdChoiceField(
         label=_("Område"),
         queryset=District.objects.none(),
         required=False,
@@ -63,13 +64,13 @@ class EventForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-    activity_areas = forms.ModelMultipleChoiceField(
+    activity_areas = IdMultipleChoiceField(
         label=_("Verksamhetsområden"),
         queryset=ActivityArea.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    target_groups = forms.ModelMultipleChoiceField(
+    target_groups = IdMultipleChoiceField(
         label=_("Målgrupper"),
         queryset=TargetGroup.objects.none(),
         required=False,
