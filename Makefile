@@ -8,7 +8,7 @@ PORT ?= 8000
 UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 MANAGE = $(UV) run python manage.py
 
-.PHONY: help bootstrap sync messages makemessages demo test lint format bench worker
+.PHONY: help bootstrap sync messages makemessages demo test fuzz lint format bench worker
 
 help: ## List the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) \
@@ -41,6 +41,9 @@ demo: messages ## Migrate SQLite, load demo content, serve on http://127.0.0.1:8
 
 test: messages ## Run the whole test suite (unit and browser tests), in parallel
 	$(UV) run pytest -n auto $(PYTEST_ARGS)
+
+fuzz: messages ## Throw many more arbitrary posts and query strings at every public form and list (tests/test_fuzz.py)
+	FUZZ_PROFILE=fuzz $(UV) run pytest tests/test_fuzz.py -p no:xdist $(PYTEST_ARGS)
 
 lint: sync ## Check code style (ruff) and the import rules (import-linter)
 	$(UV) run ruff check .

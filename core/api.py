@@ -14,7 +14,9 @@ import re
 from typing import Any
 
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import status
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
@@ -56,7 +58,8 @@ def check_common_params(params: Any) -> None:
         parse_int_param("id", params["id"], minimum=-MAX_DB_INT - 1)
     if "locale" in params and not _LANGUAGE_CODE.match(params["locale"]):
         raise ParamError(
-            "locale", _("locale ska vara en språkkod, till exempel sv, fi eller en.")
+            "locale",
+            gettext_lazy("locale ska vara en språkkod, till exempel sv, fi eller en."),
         )
 
 
@@ -90,9 +93,16 @@ class CheckedParamsMixin:
         return super().detail_view(request, pk)
 
     def handle_exception(self, exc):
+        # /api/v2/ has no language prefix: errors are in the language the
+        # client asks for (Accept-Language), the data stays as it is.
+        language = translation.get_language_from_request(self.request, check_path=False)
+        with translation.override(language):
+            return self._error_response(exc)
+
+    def _error_response(self, exc):
         if isinstance(exc, ParamError):
             return Response(
-                {"message": str(exc.message), "parameter": exc.param},
+                {"message": exc.message, "parameter": exc.param},
                 status=status.HTTP_400_BAD_REQUEST,
             )
         if isinstance(exc, BadRequestError):

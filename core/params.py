@@ -32,12 +32,19 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class ParamError(ValueError):
-    """A query parameter the answer cannot use; ``message`` is for people."""
+    """A query parameter the answer cannot use. ``message`` is a translatable
+    template filled in with ``param`` and ``values`` when read, so the answer
+    can be in the language the client asked for."""
 
-    def __init__(self, param: str, message: str | Promise) -> None:
+    def __init__(self, param: str, template: str | Promise, **values: Any) -> None:
         self.param = param
-        self.message = message
-        super().__init__(f"{param}: {message}")
+        self.template = template
+        self.values = {"param": param, **values}
+        super().__init__(f"{param}: {template}")
+
+    @property
+    def message(self) -> str:
+        return str(self.template) % self.values
 
 
 # --- lenient: list pages ---------------------------------------------------------
@@ -97,10 +104,7 @@ def is_db_int(value: Any) -> bool:
 
 def no_control_characters(param: str, value: str) -> str:
     if _CONTROL.search(value):
-        raise ParamError(
-            param,
-            _("%(param)s innehåller tecken som inte är tillåtna.") % {"param": param},
-        )
+        raise ParamError(param, _("%(param)s innehåller tecken som inte är tillåtna."))
     return value
 
 
@@ -112,8 +116,9 @@ def parse_int_param(
     if number is None or not minimum <= number <= maximum:
         raise ParamError(
             param,
-            _("%(param)s ska vara ett heltal mellan %(minimum)s och %(maximum)s.")
-            % {"param": param, "minimum": minimum, "maximum": maximum},
+            _("%(param)s ska vara ett heltal mellan %(minimum)s och %(maximum)s."),
+            minimum=minimum,
+            maximum=maximum,
         )
     return number
 
@@ -122,8 +127,8 @@ def parse_choice(param: str, value: str, choices: tuple[str, ...]) -> str:
     if value not in choices:
         raise ParamError(
             param,
-            _("%(param)s ska vara ett av: %(choices)s.")
-            % {"param": param, "choices": ", ".join(choices)},
+            _("%(param)s ska vara ett av: %(choices)s."),
+            choices=", ".join(choices),
         )
     return value
 
@@ -141,7 +146,7 @@ def _field_error(param: str, field: models.Field) -> ParamError:
         message = _("%(param)s ska vara ett tal, till exempel 60.1.")
     else:
         message = _("%(param)s har ett värde som inte kan användas.")
-    return ParamError(param, message % {"param": param})
+    return ParamError(param, message)
 
 
 def _integer_range(field: models.Field) -> tuple[int, int]:

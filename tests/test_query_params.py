@@ -43,10 +43,13 @@ CLEANED_SEARCHES = ["search=%22x", "search=%00", "search=%22x%22%22", "search=%2
 
 
 @pytest.fixture
-def content(make_association):
-    from coordinator.grants.demo import seed_grants
+def content(make_association, site_root):
+    from coordinator.grants.factories import (
+        GrantCallIndexPageFactory,
+        GrantCallPageFactory,
+    )
 
-    seed_grants()
+    GrantCallPageFactory(parent=GrantCallIndexPageFactory(parent=site_root))
     make_association(title="Norrby Bollklubb")
 
 
