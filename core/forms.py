@@ -99,14 +99,17 @@ class EmailAddressField(forms.EmailField):
         return super().to_python(value)
 
 
-def _refuse_unstorable_ids(field: forms.ModelChoiceField, values) -> None:
+def refuse_unstorable_ids(field: forms.ModelChoiceField, values) -> None:
     """Refuse ids no database column holds before they reach a query: SQLite's
     driver raises OverflowError on integers beyond 64 bits."""
     key = field.to_field_name or "pk"
     model_field = field.queryset.model._meta.pk if key == "pk" else None
+    while model_field is not None and model_field.is_relation:
+        model_field = model_field.target_field  # a page's pk is its page_ptr
     if model_field is None or model_field.get_internal_type() not in _INTEGER_KEYS:
         return
     for value in values:
+        value = value.strip() if isinstance(value, str) else value
         if value in field.empty_values:
             continue
         if not is_db_int(value):
@@ -125,7 +128,7 @@ class IdChoiceField(forms.ModelChoiceField):
 
     def to_python(self, value):
         if isinstance(value, str):
-            _refuse_unstorable_ids(self, [value.strip()])
+            refuse_unstorable_ids(self, [value])
         return super().to_python(value)
 
 
@@ -134,7 +137,5 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
 
     def _check_values(self, value):
         if isinstance(value, list | tuple):
-            _refuse_unstorable_ids(
-                self, [v.strip() if isinstance(v, str) else v for v in value]
-            )
+            refuse_unstorable_ids(self, value)
         return super()._check_values(value)

@@ -25,6 +25,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core import hooks as fnavet_hooks
 from core.demo import DemoOption, DemoSeeder
+from core.filters import IdMultipleChoiceFilter
 from core.search import SearchProvider
 
 from . import services
@@ -84,9 +85,9 @@ def _default_locale_rows(model):
     )
 
 
-def _vocabulary_filter(field: str) -> django_filters.ModelMultipleChoiceFilter:
+def _vocabulary_filter(field: str) -> IdMultipleChoiceFilter:
     spec = vocabulary_spec(field)
-    return django_filters.ModelMultipleChoiceFilter(
+    return IdMultipleChoiceFilter(
         label=spec.label,
         queryset=_default_locale_rows(spec.model),
         widget=forms.CheckboxSelectMultiple,

@@ -100,3 +100,14 @@ def test_huge_vocabulary_id_in_the_profile_form_is_a_form_error(
     errors = response.context["form"].errors
     assert "activity_areas" in errors and "districts" in errors
     assert page.revisions.count() == revisions
+
+
+def test_huge_ids_in_admin_list_filters_are_ignored(admin_client, taken):
+    admin_client.raise_request_exception = False
+    for url in (
+        f"/admin/foreningar_listing/?activity_areas={HUGE}",
+        f"/admin/deltagare/?event={HUGE}",
+    ):
+        with transaction.atomic():
+            response = admin_client.get(url)
+        assert response.status_code == 200, url
