@@ -8,7 +8,7 @@ PORT ?= 8000
 UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 MANAGE = $(UV) run python manage.py
 
-.PHONY: help bootstrap sync messages makemessages demo test screenshots lint format bench worker
+.PHONY: help bootstrap sync messages makemessages demo test screenshots fuzz lint format bench worker
 
 help: ## List the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) \
@@ -44,6 +44,9 @@ test: messages ## Run the whole test suite (unit and browser tests), in parallel
 
 screenshots: messages ## Regenerate docs/screenshots/ (home, directory, profile, registration, Min förening at 390 and 1280 px)
 	FNAVET_SCREENSHOTS=1 $(UV) run pytest -p no:xdist -m e2e tests/e2e/test_public_site.py -k "screenshots or min_forening"
+
+fuzz: messages ## Throw many more arbitrary posts and query strings at every public form and list (tests/test_fuzz.py)
+	FUZZ_PROFILE=fuzz $(UV) run pytest tests/test_fuzz.py -p no:xdist $(PYTEST_ARGS)
 
 lint: sync ## Check code style (ruff) and the import rules (import-linter)
 	$(UV) run ruff check .

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator, validate_email
 from django.utils.translation import gettext_lazy as _
 
+from .params import is_db_int
 from .text import clean_text
 
 _MARKUP = re.compile(r"[<>]")
@@ -96,3 +97,45 @@ class EmailAddressField(forms.EmailField):
             if _URL_MARKUP.search(value):
                 raise ValidationError(validate_email.message, code="invalid")
         return super().to_python(value)
+
+
+def refuse_unstorable_ids(field: forms.ModelChoiceField, values) -> None:
+    """Refuse ids no database column holds before they reach a query: SQLite's
+    driver raises OverflowError on integers beyond 64 bits."""
+    key = field.to_field_name or "pk"
+    model_field = field.queryset.model._meta.pk if key == "pk" else None
+    while model_field is not None and model_field.is_relation:
+        model_field = model_field.target_field  # a page's pk is its page_ptr
+    if model_field is None or model_field.get_internal_type() not in _INTEGER_KEYS:
+        return
+    for value in values:
+        value = value.strip() if isinstance(value, str) else value
+        if value in field.empty_values:
+            continue
+        if not is_db_int(value):
+            raise ValidationError(
+                field.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+
+
+_INTEGER_KEYS = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField"}
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField whose out-of-range ids are a form error, not a 500."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            refuse_unstorable_ids(self, [value])
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A ModelMultipleChoiceField whose out-of-range ids are a form error."""
+
+    def _check_values(self, value):
+        if isinstance(value, list | tuple):
+            refuse_unstorable_ids(self, value)
+        return super()._check_values(value)

@@ -11,6 +11,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images import get_image_model
 
+from core.api import CheckedParamsMixin
 from home.selectors import exclude_non_public
 
 from .caching import CACHE_TTL, REGISTER
@@ -50,10 +51,6 @@ class VocabularyFilter:
             value = request.GET.get(spec.field)
             if value is None:
                 continue
-            if "\x00" in value:
-                raise BadRequestError(
-                    f"null characters are not allowed for {spec.field}"
-                )
             slugs = [slug.strip() for slug in value.split(",") if slug.strip()]
             through = getattr(AssociationPage, spec.field).through
             ids = through.objects.filter(
@@ -83,8 +80,6 @@ class DirectorySearchFilter:
         query = request.GET.get("search")
         if query is None:
             return queryset
-        if "\x00" in query:
-            raise BadRequestError("null characters are not allowed for search")
         matching = DirectoryEntry.objects.filter(search_condition(query[:200]))
         return queryset.filter(pk__in=matching.values("association_id"))
 
@@ -124,7 +119,7 @@ class RegisterPagination(WagtailPagination):
         return super().paginate_queryset(queryset, request, view)
 
 
-class AssociationsAPIViewSet(PagesAPIViewSet):
+class AssociationsAPIViewSet(CheckedParamsMixin, PagesAPIViewSet):
     """Public fields of listed associations. Filters: any public field
     (``?town=...&looking_for_volunteers=true``), vocabularies by slug,
     ``?search=``, ``?order=``."""

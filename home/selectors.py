@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from django.db.models import QuerySet
 from wagtail.models import Page, get_page_models
 
 from core import hooks
+from core.params import search_words
 from core.search import provided_models
 
 from .models import AccessibilityFeedback
-
-_WORDS = re.compile(r"[^\W_]+")
 
 
 def public_pages() -> QuerySet[Page]:
@@ -25,12 +22,6 @@ def exclude_non_public(queryset: QuerySet) -> QuerySet:
     for excluded in hooks.collect(hooks.PUBLIC_PAGE_EXCLUSIONS):
         queryset = queryset.exclude(pk__in=excluded)
     return queryset
-
-
-def search_words(query: str) -> str:
-    """Only the words of a query: the database backends pass quotes and
-    operators on to SQLite FTS and PostgreSQL, where they are syntax."""
-    return " ".join(_WORDS.findall(query or ""))
 
 
 def search_pages(query: str):

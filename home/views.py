@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.staticfiles import finders
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from core.i18n import current_language
 from core.pages import context_provider, page_view, render_page
+from core.params import clean_text, parse_page_number
 from core.protection import RateLimit, protected_form
 from core.search import providers as search_providers
 
@@ -55,7 +56,7 @@ def healthz(request):
 
 
 def search(request):
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:SEARCH_MAX_QUERY]
+    query = clean_text(request.GET.get("q"), SEARCH_MAX_QUERY)
     page_obj = None
     sections = []
     if query:
@@ -66,9 +67,7 @@ def search(request):
         ]
         paginator = Paginator(search_pages(query), SEARCH_PAGE_SIZE)
         try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
+            page_obj = paginator.page(parse_page_number(request.GET.get("page")))
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
     return TemplateResponse(

@@ -10,6 +10,9 @@ from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from core.api import CheckedParamsMixin
+from core.params import parse_choice
+
 from .models import CallStatus, GrantCallPage
 
 VOCABULARY_PARAMS = {
@@ -44,11 +47,7 @@ class CallStatusFilter:
             CallStatus.CLOSING_SOON: queryset.closing_soon,
             CallStatus.CLOSED: queryset.closed,
         }
-        if value not in verbs:
-            raise BadRequestError(
-                "status must be one of: " + ", ".join(CallStatus.values)
-            )
-        return verbs[value](now)
+        return verbs[parse_choice("status", value, tuple(CallStatus.values))](now)
 
 
 class CallVocabularyFilter:
@@ -57,8 +56,6 @@ class CallVocabularyFilter:
             value = request.GET.get(param)
             if value is None:
                 continue
-            if "\x00" in value:
-                raise BadRequestError(f"null characters are not allowed for {param}")
             slugs = [slug.strip() for slug in value.split(",") if slug.strip()]
             through = getattr(GrantCallPage, field).through
             queryset = queryset.filter(
@@ -69,7 +66,7 @@ class CallVocabularyFilter:
         return queryset
 
 
-class GrantCallsAPIViewSet(PagesAPIViewSet):
+class GrantCallsAPIViewSet(CheckedParamsMixin, PagesAPIViewSet):
     name = "grant-calls"
     model = GrantCallPage
     filter_backends = [

@@ -24,6 +24,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core import hooks as fnavet_hooks
 from core.demo import DemoSeeder
+from core.filters import IdChoiceFilter
 from foreningar import hooks as foreningar_hooks
 
 from .models import AssociationEvent, Participant, TrainingEventPage
@@ -72,7 +73,7 @@ class TrainingListingViewSet(PageListingViewSet):
 
 
 class ParticipantFilterSet(django_filters.FilterSet):
-    event = django_filters.ModelChoiceFilter(
+    event = IdChoiceFilter(
         label=_("Utbildning"),
         queryset=lambda request: TrainingEventPage.objects.order_by("-pk"),
     )

@@ -54,7 +54,7 @@ _DANGEROUS = re.compile(
 )
 
 
-def vocabulary_field(name: str, **kwargs) -> forms.ModelMultipleChoiceField:
+def vocabulary_field(name: str, **kwargs) -> VocabularyMultipleChoiceField:
     """Checkboxes of the vocabulary's default-language terms."""
     spec = vocabulary_spec(name)
     options = {

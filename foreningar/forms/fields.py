@@ -8,7 +8,14 @@ from django.core.validators import RegexValidator
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import EmailAddressField, TextField, WebAddressField, no_markup
+from core.forms import (
+    EmailAddressField,
+    IdChoiceField,
+    IdMultipleChoiceField,
+    TextField,
+    WebAddressField,
+    no_markup,
+)
 from core.i18n import current_language, default_language
 
 __all__ = [
@@ -69,11 +76,9 @@ class VocabularyLabelsMixin:
         return obj.name
 
 
-class VocabularyMultipleChoiceField(
-    VocabularyLabelsMixin, forms.ModelMultipleChoiceField
-):
+class VocabularyMultipleChoiceField(VocabularyLabelsMixin, IdMultipleChoiceField):
     pass
 
 
-class VocabularyChoiceField(VocabularyLabelsMixin, forms.ModelChoiceField):
+class VocabularyChoiceField(VocabularyLabelsMixin, IdChoiceField):
     pass

@@ -39,6 +39,7 @@ from core.pages import DelegatingPageMixin
 from ..caching import REGISTER, RESTRICTIONS
 from ..identifiers import IdentifierKind, normalise_identifier
 from ..serializers import KeywordListField, VocabularyListField
+from .admin_form import AssociationAdminForm
 from .logos import logo_error
 from .review import SubmissionPanel
 from .vocabularies import VOCABULARIES, VOCABULARY_FIELDS
@@ -418,6 +419,11 @@ class AssociationPage(DelegatingPageMixin, Page):
         FieldRowPanel([FieldPanel("status"), FieldPanel("listed_publicly")]),
         FieldPanel("last_verified_at"),
     ]
+    # Checks the organisation number on drafts too (they skip full_clean).
+    base_form_class = AssociationAdminForm
+    # A copy is another association: the number is unique (a copy with it
+    # broke the constraint, an IntegrityError).
+    exclude_fields_in_copy = ["org_id"]
     edit_handler = TabbedInterface(
         [
             ObjectList(profile_panels, heading=_("Profil")),

@@ -1,15 +1,17 @@
 """The directory's GET parameters, cleaned. Nothing here raises: bad input
-becomes a notice for the reader and a sensible default."""
+becomes a notice for the reader and a sensible default (the cleaning itself
+is the kernel's, ``core.params``, shared with every list and the API)."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+
+from core.params import clean_text, parse_page_number
 
 from ..models import VOCABULARIES, VocabularySpec
 
@@ -59,27 +61,10 @@ class DirectoryParams:
         return (self.query, tuple(sorted(self.facets.items())), self.volunteers)
 
 
-def clean_text(value: str, max_length: int = MAX_QUERY_LENGTH) -> str:
-    """Drop control characters (NUL and friends), squeeze spaces, cut length."""
-    value = "".join(
-        " " if unicodedata.category(char)[0] in "CZ" else char
-        for char in value[: max_length * 4]
-    )
-    return " ".join(value.split())[:max_length].strip()
-
-
 def unknown_filter_notice(spec: VocabularySpec) -> str:
     return _("Filtret för %(filter)s känns inte igen och har tagits bort.") % {
         "filter": str(spec.label).lower()
     }
-
-
-def parse_page_number(value: str | None) -> int:
-    """A page number from the address; anything else is page 1."""
-    value = (value or "").strip()
-    if value.isascii() and value.isdigit() and len(value) < 7:
-        return max(int(value), 1)
-    return 1
 
 
 def parse_params(data: Mapping[str, str]) -> DirectoryParams:

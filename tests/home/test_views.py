@@ -41,8 +41,11 @@ def test_search_without_results_says_so(client, demo_site):
     assert "Inga sidor matchade din sökning" in response.content.decode()
 
 
+# Every list reads page numbers through core.params.parse_page_number: what
+# is not a page number is page 1; past the end is the last page.
 @pytest.mark.parametrize(
-    ("page_param", "expected_number"), [("abc", 1), ("99999", 2), ("-1", 2)]
+    ("page_param", "expected_number"),
+    [("abc", 1), ("99999", 2), ("-1", 1), ("²", 1), ("99999999999999999999", 1)],
 )
 def test_search_bad_page_numbers_fall_back(
     client, site_root, page_param, expected_number

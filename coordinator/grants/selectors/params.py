@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from foreningar.selectors.params import clean_text, parse_page_number
+from core.params import clean_text, parse_page_number
 
 from ..models import FunderKind, GrantCallPage
 from .amounts import format_amount

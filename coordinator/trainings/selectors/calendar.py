@@ -25,8 +25,8 @@ from core.i18n import (
     page_language,
     url_in_language,
 )
+from core.params import clean_text
 from foreningar.models import ActivityArea, District, TargetGroup
-from foreningar.selectors import clean_text
 
 from ..ical import association_event_uid, session_uid
 from ..models import AssociationEvent, TrainingSession
@@ -34,7 +34,7 @@ from .trainings import public_trainings
 
 MONTH_PARAM = "manad"
 FREE_PARAM = "avgiftsfri"
-_MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
+_MONTH_RE = re.compile(r"^([0-9]{4})-([0-9]{1,2})$")
 _SLUG_RE = re.compile(r"^[-a-z0-9_]{1,80}$")
 MAX_YEARS_AWAY = 5
 FEED_DAYS_BACK = 30
@@ -110,8 +110,11 @@ def parse_params(
     if raw_month:
         match = _MONTH_RE.match(raw_month)
         month = None
-        if match and 1 <= int(match.group(2)) <= 12:
-            month = datetime.date(int(match.group(1)), int(match.group(2)), 1)
+        if match:
+            try:
+                month = datetime.date(int(match.group(1)), int(match.group(2)), 1)
+            except ValueError:  # month 13, year 0
+                month = None
         if month is None or abs(month.year - current.year) > MAX_YEARS_AWAY:
             params.notices.append(
                 _("Månaden känns inte igen. Kalendern visar den här månaden.")

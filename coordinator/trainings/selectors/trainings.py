@@ -177,8 +177,8 @@ def association_matches(name: str) -> tuple[Any, list[Any]]:
     """The register's association named exactly ``name`` (case and spacing
     ignored), else up to five whose name contains its longest word: what a
     person typed, matched without JavaScript. Listed associations only."""
+    from core.params import clean_text
     from foreningar.models import AssociationPage
-    from foreningar.selectors import clean_text
 
     # Raw form input: no control characters (PostgreSQL refuses NUL).
     name = clean_text(name or "", 200)

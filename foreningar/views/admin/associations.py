@@ -17,6 +17,7 @@ from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from core.admin_ui import YesNoColumn
+from core.filters import IdMultipleChoiceFilter
 
 from ...models import AssociationPage, vocabulary_spec
 
@@ -29,9 +30,9 @@ def _default_locale_rows(model):
     )
 
 
-def _vocabulary_filter(field: str) -> django_filters.ModelMultipleChoiceFilter:
+def _vocabulary_filter(field: str) -> IdMultipleChoiceFilter:
     spec = vocabulary_spec(field)
-    return django_filters.ModelMultipleChoiceFilter(
+    return IdMultipleChoiceFilter(
         label=spec.label,
         queryset=_default_locale_rows(spec.model),
         widget=forms.CheckboxSelectMultiple,
