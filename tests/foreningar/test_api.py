@@ -12,6 +12,10 @@ PUBLIC_FIELDS = {
     "meta",
     "title",
     # the association's public fields
+    "short_description_fi",
+    "description_fi",
+    "short_description_en",
+    "description_en",
     "short_description",
     "description",
     "logo",
