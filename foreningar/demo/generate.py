@@ -9,6 +9,7 @@ phones, fees and identifiers are those of the demo town's country."""
 from __future__ import annotations
 
 import datetime
+import itertools
 import random
 import uuid
 from dataclasses import dataclass, field
@@ -53,15 +54,27 @@ def _rng(seed: int, index: int) -> random.Random:
 
 @lru_cache(maxsize=8)
 def _pairs(seed: int) -> list[tuple[int, str, int]]:
-    """Every (kind, district, place) in an order fixed by the seed."""
-    pairs = [
-        (kind, district, place)
-        for kind in range(len(KINDS))
-        for district, places in PLACES.items()
-        for place in range(len(places))
+    """Every (kind, district, place) in an order fixed by the seed, taking
+    the kinds in turn: any first ``len(KINDS)`` associations hold one of each
+    kind, so even a small demo register has a football club, a choir and a
+    seniors' club for the home page's example searches."""
+    shuffle = random.Random(f"{seed}:pairs").shuffle
+    by_kind = []
+    for kind in range(len(KINDS)):
+        pairs = [
+            (kind, district, place)
+            for district, places in PLACES.items()
+            for place in range(len(places))
+        ]
+        shuffle(pairs)
+        by_kind.append(pairs)
+    shuffle(by_kind)
+    return [
+        pair
+        for turn in itertools.zip_longest(*by_kind)
+        for pair in turn
+        if pair is not None
     ]
-    random.Random(f"{seed}:pairs").shuffle(pairs)
-    return pairs
 
 
 def _org_id(index: int, seed: int, country: str) -> tuple[str, str]:

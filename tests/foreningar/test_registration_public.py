@@ -17,7 +17,7 @@ def test_examples_pass_their_own_checksums():
     assert ytunnus.is_valid(_EXAMPLES[IdentifierKind.FI_YTUNNUS])
 
 
-def test_identifier_kind_is_inferred_from_a_valid_number():
+def test_identifier_kind_is_inferred_from_a_valid_number(db):
     assert infer_kind("802012-3454") == IdentifierKind.SE_ORGNR
     assert infer_kind("0737546-2", "se_orgnr") == IdentifierKind.FI_YTUNNUS
     assert infer_kind("nonsense") == ""
@@ -27,7 +27,7 @@ def test_identifier_kind_is_inferred_from_a_valid_number():
     assert form.cleaned_data["org_id_kind"] == IdentifierKind.SE_ORGNR
 
 
-def test_consent_error_is_short_and_specific():
+def test_consent_error_is_short_and_specific(db):
     form = RegistrationForm(data={})
     form.is_valid()
     (error,) = form.errors["consent"]
