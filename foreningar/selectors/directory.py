@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import F, Prefetch, QuerySet
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
@@ -39,23 +38,43 @@ CARD_FIELDS = (
 )
 
 
-# Up to this many matches, sort them after filtering; beyond, walk the sort
-# index and filter on the way (the planner cannot tell which is cheaper).
+# Up to this many matches, the page's ids are picked in Python from the
+# matches' sort keys (one narrow query); beyond, the database walks the sort
+# index and filters on the way. PostgreSQL cannot tell which is cheaper: for a
+# filter it misjudges (a whole-town area matches every area filter) it sorted
+# the whole register, 19 600 wide rows spilled to disk, 79 ms at 20 000
+# associations for a page of 20.
 FILTER_FIRST = 1000
 
 
-def entry_order(sort: str, *, matches: int | None = None) -> list[Any]:
-    """The entries' ORDER BY for a sort of the directory (SORTS' keys). With
-    few ``matches`` the key is wrapped so the database filters first and
-    sorts the few rows, instead of walking the whole sort index."""
-    field = {"nyast": "first_published_at", "uppdaterad": "last_published_at"}.get(
+def _sort_field(sort: str) -> str:
+    return {"nyast": "first_published_at", "uppdaterad": "last_published_at"}.get(
         sort, name_order_field()
     )
-    few = matches is not None and matches <= FILTER_FIRST
-    key = Coalesce(field, field) if few else F(field)
+
+
+def entry_order(sort: str) -> list[Any]:
+    """The entries' ORDER BY for a sort of the directory (SORTS' keys)."""
+    key = F(_sort_field(sort))
     if sort in ("nyast", "uppdaterad"):
         return [key.desc(nulls_last=True), "-association_id"]
     return [key.asc(), "association_id"]
+
+
+def _page_ids(entries: QuerySet, sort: str, offset: int) -> list[int]:
+    """The ids of one page of few matches, in ``entry_order``'s order,
+    sorted in Python: sort keys compare the same way there (core.collation:
+    lowercase hexadecimal; datetimes)."""
+    keys = list(entries.values_list(_sort_field(sort), "association_id"))
+    if sort in ("nyast", "uppdaterad"):
+        dated = sorted(((key, pk) for key, pk in keys if key is not None), reverse=True)
+        undated = sorted((pk for key, pk in keys if key is None), reverse=True)
+        ordered = [pk for _key, pk in dated] + undated
+    else:
+        ordered = [
+            pk for _key, pk in sorted(keys, key=lambda row: (row[0] or "", row[1]))
+        ]
+    return ordered[offset : offset + PAGE_SIZE]
 
 
 @dataclass
@@ -149,11 +168,20 @@ def load_page(
     if not total:
         return []
     offset = (params.page - 1) * PAGE_SIZE
-    rows = list(
-        entries.order_by(*entry_order(params.sort, matches=total)).values_list(
-            "association_id", "counted_terms"
-        )[offset : offset + PAGE_SIZE]
-    )
+    if total <= FILTER_FIRST:
+        ids = _page_ids(entries, params.sort, offset)
+        terms_by_id = dict(
+            entries.filter(association_id__in=ids).values_list(
+                "association_id", "counted_terms"
+            )
+        )
+        rows = [(pk, terms_by_id[pk]) for pk in ids if pk in terms_by_id]
+    else:
+        rows = list(
+            entries.order_by(*entry_order(params.sort)).values_list(
+                "association_id", "counted_terms"
+            )[offset : offset + PAGE_SIZE]
+        )
     by_id = {
         page.pk: page
         for page in with_card_data(

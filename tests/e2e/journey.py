@@ -58,8 +58,10 @@ class Words:
 
 WORDS = {
     "fi": Words(
-        short_description="Jalkapalloa lapsille ja nuorille Norrbyssä.",
-        search_word="jalkapalloa",
+        # The search word is not in the text: it finds the Swedish keyword
+        # "fotboll" through the glossary (issue 11's search in any language).
+        short_description="Pallopelejä lapsille ja nuorille Norrbyssä.",
+        search_word="jalkapallo",
         registration_title="Rekisteröi yhdistyksesi",
         registration_privacy=(
             "<p>Kunta käsittelee nimeäsi ja sähköpostiosoitettasi, jotta voimme "
@@ -67,7 +69,7 @@ WORDS = {
         ),
     ),
     "en": Words(
-        short_description="Football for children and young people in Norrby.",
+        short_description="Ball games for children and young people in Norrby.",
         search_word="football",
         registration_title="Register your association",
         registration_privacy=(
@@ -118,6 +120,7 @@ def make_journey_content(language: str) -> dict:
         short_description="Fotboll för barn och unga i Norrby.",
         **{f"short_description_{language}": words.short_description},
         terms={"activity_areas": ["idrott"], "districts": ["norrby"]},
+        tags=["fotboll"],
     )
     registration = AssociationRegistrationPage.objects.child_of(register).get()
     translate(
