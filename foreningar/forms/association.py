@@ -119,9 +119,7 @@ class AssociationFieldsForm(forms.ModelForm):
             "website": _("Webbplats"),
         }
         help_texts = {
-            "short_description": _(
-                "En eller två meningar om vad ni gör (högst 300 tecken)."
-            ),
+            "short_description": _("En eller två meningar om vad ni gör."),
             "description": _(
                 "Berätta mer om verksamheten. Skriv vanlig text; en tom rad blir ett "
                 "nytt stycke."
@@ -142,6 +140,19 @@ class AssociationFieldsForm(forms.ModelForm):
             "volunteers_text": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def _state_text_limits(self) -> None:
+        """Say each text field's limit next to it (the browser stops typing
+        at ``maxlength``; without that, the form says what was too long
+        instead of cutting it)."""
+        for field in self.fields.values():
+            limit = getattr(field, "max_length", None)
+            if not limit or not isinstance(field, forms.CharField):
+                continue
+            note = format_lazy(_("Högst {count} tecken."), count=limit)
+            field.help_text = (
+                format_lazy("{} {}", field.help_text, note) if field.help_text else note
+            )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "title" in self.fields:
@@ -149,6 +160,7 @@ class AssociationFieldsForm(forms.ModelForm):
             title.max_length = TITLE_MAX_LENGTH
             title.validators.append(MaxLengthValidator(TITLE_MAX_LENGTH))
             title.widget.attrs["maxlength"] = str(TITLE_MAX_LENGTH)
+        self._state_text_limits()
         if "org_id_kind" in self.fields:
             # The country's own identifiers first (core.country).
             order = current_country().identifier_kinds

@@ -263,6 +263,16 @@ def edit(request, association_id):
 @require_POST
 def confirm_data(request, association_id):
     page = _own_association(request, association_id)
+    if not page.live:
+        # Nothing public to confirm yet: the coordinator has not approved it.
+        messages.info(
+            request,
+            _(
+                "Föreningen är inte publicerad än. Du kan bekräfta uppgifterna "
+                "när koordinatorn har godkänt den."
+            ),
+        )
+        return redirect(_detail_url(page))
     services.confirm_data_unchanged(page, request.representative)
     messages.success(request, _("Tack! Vi har noterat att uppgifterna stämmer."))
     return redirect(_detail_url(page))

@@ -50,3 +50,14 @@ def test_logo_help_states_the_real_limit(db, settings):
     assert filesizeformat(settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE) in help_text
     assert form.fields["logo"].max_upload_size == limits.max_upload_size()
     assert "AVIF" not in help_text
+
+
+def test_text_limits_are_stated_next_to_the_fields(db):
+    """Issue 12: a visible limit and ``maxlength`` instead of a silent cut."""
+    form = RegistrationForm()
+    for name, limit in (("title", 120), ("short_description", 300)):
+        field = form.fields[name]
+        assert f"Högst {limit} tecken." in str(field.help_text)
+        assert form[name].field.widget.attrs.get("maxlength") == str(limit)
+    too_long = RegistrationForm(data={"title": "x" * 121})
+    assert "title" in too_long.errors

@@ -350,3 +350,21 @@ def test_invite_bad_input(client_a, association):
         assert response.status_code == 400
         assert response.context["form"].errors
     assert Representative.objects.count() == 1
+
+
+def test_a_draft_association_cannot_be_confirmed_before_it_is_live(
+    client_a, association
+):
+    """Issue 12: "Uppgifterna stämmer" before the coordinator approved the
+    association would stamp a date on something nobody can see yet."""
+    association.unpublish()
+    association.refresh_from_db()
+    before = association.last_verified_at
+    response = client_a.post(f"/min-forening/{association.pk}/bekrafta/", follow=True)
+    assert response.status_code == 200
+    association.refresh_from_db()
+    assert association.last_verified_at == before
+    assert "inte publicerad än" in response.content.decode()
+    assert not PageLogEntry.objects.filter(
+        page=association, action="foreningar.data_confirmed"
+    ).exists()
