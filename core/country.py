@@ -38,6 +38,8 @@ class Country:
     postcode_example: str
     accessibility_authority: Authority
     data_protection_authority: Authority
+    # The law on accessible digital public services, as the statement names it.
+    accessibility_law: str | Promise
     # Organisation identifier kinds (foreningar.identifiers), the country's own
     # first; the register offers them in this order.
     identifier_kinds: tuple[str, ...] = ()
@@ -68,6 +70,7 @@ FINLAND = Country(
     data_protection_authority=Authority(
         _("Dataombudsmannens byrå"), "https://tietosuoja.fi/sv"
     ),
+    accessibility_law=_("lagen om tillhandahållande av digitala tjänster (306/2019)"),
     identifier_kinds=("fi_ytunnus", "fi_association", "se_orgnr"),
     phone_prefix="+358",
 )
@@ -89,6 +92,9 @@ SWEDEN = Country(
     ),
     data_protection_authority=Authority(
         _("Integritetsskyddsmyndigheten (IMY)"), "https://www.imy.se"
+    ),
+    accessibility_law=_(
+        "lagen om tillgänglighet till digital offentlig service (2018:1937)"
     ),
     identifier_kinds=("se_orgnr", "fi_ytunnus", "fi_association"),
     phone_prefix="+46",

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from core.country import current_country
 from core.i18n import current_language
 from core.pages import context_provider, page_view, render_page
 from core.params import clean_text, parse_page_number
@@ -127,6 +128,7 @@ def accessibility_statement_context(request, page):
     return {
         "feedback_form": AccessibilityFeedbackForm(),
         "problems_by_situation": page.problems_by_situation(),
+        "accessibility_law": current_country().accessibility_law,
     }
 
 

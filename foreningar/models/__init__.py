@@ -1,13 +1,12 @@
-from .associations import (
+from .associations import AssociationPage, AssociationTag
+from .directory import DirectoryChange, DirectoryEntry, DirectoryTerm, FacetCount
+from .field_lists import (
     LOGO_SPEC,
     PUBLIC_FIELDS,
     REGISTRATION_FIELDS,
     SELF_SERVICE_FIELDS,
     TRANSLATED_TEXT_FIELDS,
-    AssociationPage,
-    AssociationTag,
 )
-from .directory import DirectoryChange, DirectoryEntry, DirectoryTerm, FacetCount
 from .index import AssociationIndexPage
 from .registration import AssociationRegistrationPage
 from .representatives import (

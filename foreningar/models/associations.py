@@ -8,8 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.db.models.signals import post_delete
 from django.http import Http404
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -24,23 +23,25 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PageManager, PageViewRestriction
-from wagtail.query import PageQuerySet
+from wagtail.models import Page
 from wagtail.search import index
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished
 
 from core.forms import web_address
 from core.i18n import page_language
-from core.images.api import SafeImageRenditionField
 from core.pages import DelegatingPageMixin
 
-from ..caching import REGISTER, RESTRICTIONS
+from ..caching import REGISTER
 from ..identifiers import IdentifierKind, normalise_identifier
-from ..serializers import KeywordListField, VocabularyListField
 from .admin_form import AssociationAdminForm
+from .field_lists import (
+    PUBLIC_API_FIELDS,
+    TRANSLATED_TEXT_FIELDS,
+    TRANSLATED_TEXT_LANGUAGES,
+)
 from .logos import logo_error
+from .querysets import AssociationPageManager
 from .review import SubmissionPanel
 from .vocabularies import VOCABULARIES, VOCABULARY_FIELDS
 
@@ -65,128 +66,7 @@ def _current_year() -> int:
     return datetime.date.today().year
 
 
-def restricted_paths() -> list[str]:
-    """Tree paths of pages with a view restriction (password, login, group);
-    cached until a restriction changes. Usually empty."""
-    return RESTRICTIONS.get_or_set(
-        ("restricted-paths",),
-        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
-        timeout=3600,
-    )
-
-
-@receiver([post_save, post_delete], sender=PageViewRestriction)
-@receiver(post_page_move)
-def _restrictions_or_tree_changed(**kwargs):
-    RESTRICTIONS.bump(**kwargs)
-    REGISTER.bump(**kwargs)
-
-
-class AssociationPageQuerySet(PageQuerySet):
-    def listed(self) -> "AssociationPageQuerySet":
-        """What the public may see: live, listed publicly and not behind a
-        view restriction (restricted paths come from the cache)."""
-        queryset = self.live().filter(listed_publicly=True)
-        restricted = Q()
-        for path in restricted_paths():
-            restricted |= Q(path__startswith=path)
-        return queryset.exclude(restricted) if restricted else queryset
-
-    def unlisted_ids(self) -> "AssociationPageQuerySet":
-        return self.filter(listed_publicly=False).values("pk")
-
-    def in_default_locale(self) -> "AssociationPageQuerySet":
-        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
-
-
-class AssociationPageManager(PageManager.from_queryset(AssociationPageQuerySet)):
-    pass
-
-
 #: The association's own Finnish and English versions of its texts.
-TRANSLATED_TEXT_LANGUAGES = ("fi", "en")
-TRANSLATED_TEXT_FIELDS = [
-    f"{name}_{language}"
-    for language in TRANSLATED_TEXT_LANGUAGES
-    for name in ("short_description", "description")
-]
-
-#: Model fields the public register shows (profile, API, CSV). Anything not
-#: listed here (representatives, private notes) is never published.
-PUBLIC_FIELDS = [
-    "short_description",
-    "description",
-    *TRANSLATED_TEXT_FIELDS,
-    "org_id_kind",
-    "org_id",
-    "founded_year",
-    "member_count",
-    "meeting_place_name",
-    "street_address",
-    "postcode",
-    "town",
-    "latitude",
-    "longitude",
-    "meeting_times",
-    "premises_accessibility",
-    "step_free_access",
-    "accessible_toilet",
-    "hearing_loop",
-    "membership_fee",
-    "looking_for_volunteers",
-    "volunteers_text",
-    "public_email",
-    "public_phone",
-    "website",
-    "facebook_url",
-    "instagram_url",
-    "other_social_url",
-    "status",
-    "last_verified_at",
-]
-# Fields an association sets itself: registration asks for the first part,
-# the representative's profile form for all of them. The forms are ModelForms
-# over these lists (plus the logo, uploaded apart).
-REGISTRATION_FIELDS = [
-    "title",
-    "short_description",
-    "description",
-    "org_id_kind",
-    "org_id",
-    *VOCABULARY_FIELDS,
-    "meeting_place_name",
-    "street_address",
-    "postcode",
-    "town",
-    "meeting_times",
-    "step_free_access",
-    "accessible_toilet",
-    "hearing_loop",
-    "premises_accessibility",
-    "public_email",
-    "public_phone",
-    "website",
-]
-SELF_SERVICE_FIELDS = REGISTRATION_FIELDS + [
-    *TRANSLATED_TEXT_FIELDS,
-    "founded_year",
-    "member_count",
-    "membership_fee",
-    "looking_for_volunteers",
-    "volunteers_text",
-    "facebook_url",
-    "instagram_url",
-]
-LOGO_SPEC = "max-240x240"
-
-PUBLIC_API_FIELDS = (
-    [APIField(name) for name in PUBLIC_FIELDS]
-    + [APIField(name, serializer=VocabularyListField()) for name in VOCABULARY_FIELDS]
-    + [
-        APIField("keywords", serializer=KeywordListField()),
-        APIField("logo", serializer=SafeImageRenditionField(LOGO_SPEC, read_only=True)),
-    ]
-)
 
 
 class AssociationPage(DelegatingPageMixin, Page):

@@ -138,3 +138,6 @@ def test_seed_demo_builds_one_consistent_town(code, client, site_root, register)
             assert name not in statement and name not in privacy, (language, name)
         for word in ("DIGG", "IMY") if code == "fi" else ("Regionförvaltningsverket",):
             assert word not in statement + privacy, (language, word)
+        # The statement names this country's accessibility law, not the other's.
+        own_law, other_law = ("306/2019", "2018:1937")[:: 1 if code == "fi" else -1]
+        assert own_law in statement and other_law not in statement, language
