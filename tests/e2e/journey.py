@@ -105,13 +105,28 @@ def _local(base: str, url: str) -> str:
 def make_journey_content(language: str) -> dict:
     """An association to find and the registration page translated into the
     reader's language, as ``seed_demo`` translates it."""
+    from wagtail.models import Site
+
     from core.demo import translate
     from core.i18n import page_url_in
     from foreningar.demo import ensure_register_page
     from foreningar.factories import AssociationPageFactory
     from foreningar.models import AssociationRegistrationPage
+    from home.demo import current_town, texts
 
     words = WORDS[language]
+    # The home page in the reader's language, as seed_demo writes it (the
+    # registration page's translation below would otherwise copy the
+    # Swedish home to make its parent).
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    home_text = texts.home(language, current_town())
+    translate(
+        home,
+        language,
+        title=home_text["title"],
+        slug=texts.SLUGS["home"][language],
+        intro=home_text["intro"],
+    )
     register = ensure_register_page()
     association = AssociationPageFactory(
         parent=register,
