@@ -39,8 +39,8 @@ CARD_FIELDS = (
 
 
 # Up to this many matches, the page's ids are picked in Python from the
-# matches' sort keys (one narrow query); beyond, the database walks the sort
-# index and filters on the way. PostgreSQL cannot tell which is cheaper: for a
+# matches' sort keys; beyond, the database walks the sort index and filters on
+# the way. PostgreSQL cannot tell which is cheaper: for a
 # filter it misjudges (a whole-town area matches every area filter) it sorted
 # the whole register, 19 600 wide rows spilled to disk, 79 ms at 20 000
 # associations for a page of 20.
@@ -168,20 +168,22 @@ def load_page(
     if not total:
         return []
     offset = (params.page - 1) * PAGE_SIZE
+    # Two narrow queries either way (the page's ids, then their terms), so
+    # the count does not depend on how many match.
     if total <= FILTER_FIRST:
         ids = _page_ids(entries, params.sort, offset)
-        terms_by_id = dict(
-            entries.filter(association_id__in=ids).values_list(
-                "association_id", "counted_terms"
-            )
-        )
-        rows = [(pk, terms_by_id[pk]) for pk in ids if pk in terms_by_id]
     else:
-        rows = list(
+        ids = list(
             entries.order_by(*entry_order(params.sort)).values_list(
-                "association_id", "counted_terms"
+                "association_id", flat=True
             )[offset : offset + PAGE_SIZE]
         )
+    terms_by_id = dict(
+        entries.filter(association_id__in=ids).values_list(
+            "association_id", "counted_terms"
+        )
+    )
+    rows = [(pk, terms_by_id[pk]) for pk in ids if pk in terms_by_id]
     by_id = {
         page.pk: page
         for page in with_card_data(
