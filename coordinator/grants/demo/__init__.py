@@ -16,7 +16,8 @@ from foreningar.factories import vocabulary
 from foreningar.models import ActivityArea, TargetGroup
 
 from ..models import Funder, GrantCallIndexPage, GrantCallPage
-from .data import CALLS, FUNDERS, INDEX
+from .calls import CALLS
+from .data import FUNDERS, INDEX
 
 INDEX_SLUG = "bidrag"
 
