@@ -1,5 +1,6 @@
 """StreamField blocks shared by every body field on the site."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -47,7 +48,23 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "blocks/document_link_block.html"
 
 
-class CallToActionBlock(blocks.StructBlock):
+class PageOrAddressBlock(blocks.StructBlock):
+    """A link that needs a page (``page``) or an external address (``url``)."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "page": ValidationError(
+                        _("Välj en sida eller skriv en extern adress.")
+                    )
+                }
+            )
+        return value
+
+
+class CallToActionBlock(PageOrAddressBlock):
     heading = blocks.CharBlock(label=_("Rubrik"), max_length=120)
     text = blocks.TextBlock(label=_("Text"), required=False)
     page = blocks.PageChooserBlock(label=_("Sida"), required=False)
@@ -62,18 +79,6 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "link"
         label = _("Uppmaning")
         template = "blocks/call_to_action_block.html"
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value.get("page") and not value.get("url"):
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "page": blocks.BlockValidationError(
-                        _("Välj en sida eller skriv en extern adress.")
-                    )
-                }
-            )
-        return value
 
 
 class BaseStreamBlock(blocks.StreamBlock):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
-from home.blocks import HeadingBlock
+from home.blocks import HeadingBlock, PageOrAddressBlock
 
 # Mail clients show little more than this safely; no h2 inside text (the
 # heading block makes sections).
@@ -38,7 +38,7 @@ def target_group_choices() -> list[tuple[str, str]]:
     return choices
 
 
-class ButtonBlock(blocks.StructBlock):
+class ButtonBlock(PageOrAddressBlock):
     text = blocks.CharBlock(label=_("Knapptext"), max_length=60)
     page = blocks.PageChooserBlock(label=_("Sida"), required=False)
     url = blocks.URLBlock(
@@ -51,18 +51,6 @@ class ButtonBlock(blocks.StructBlock):
         icon = "link"
         label = _("Knapp")
         template = "newsletters/blocks/button_block.html"
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value.get("page") and not value.get("url"):
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "page": blocks.BlockValidationError(
-                        _("Välj en sida eller skriv en extern adress.")
-                    )
-                }
-            )
-        return value
 
 
 class DividerBlock(blocks.StaticBlock):
